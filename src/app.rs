@@ -1,0 +1,423 @@
+//! Turns parsed arguments into a plan, runs it, and ends it cleanly: owns the zmq::Context.
+
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixStream;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::{Cli, Command, CommonArgs, Kind, Limit, SendArgs};
+use crate::codec::{read_id, Decoder, Encoder, Style};
+use crate::endpoint::{self, Endpoint};
+use crate::event_loop::{Interrupted, Limits, Pace, Replies, Session};
+use crate::exit::{self, Outcome, Usage};
+use crate::io::{Closed, Input, InputError, Output};
+use crate::patterns::{pattern, Loop, Pattern};
+use crate::signals::{status_for, Signals};
+use crate::socket::{self, SetOpt};
+use crate::{generate, log};
+
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Completions { shell } => generate::completions(shell).map(|()| Outcome::Done),
+        Command::Generate { dir } => generate::all(&dir).map(|()| Outcome::Done),
+        command => Plan::from_command(&command).and_then(|plan| plan.run()),
+    };
+    match result {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Interrupted(sig)) => ExitCode::from(status_for(sig)),
+        Err(err) => exit::report(&err),
+    }
+}
+
+/// Everything a socket command will do, resolved and validated before any socket exists.
+#[derive(Debug)]
+pub struct Plan {
+    pattern: Pattern,
+    endpoints: Vec<Endpoint>,
+    options: Vec<SetOpt>,
+    style: Style,
+    max_msg_size: Option<usize>,
+    message: Option<String>,
+    /// How many times `message` is sent (`None`: until stopped).
+    message_times: Option<u64>,
+    pace: Pace,
+    limits: Limits,
+    /// How long queued messages may take to leave at exit (`None`: as long as it takes).
+    linger: Option<Duration>,
+    replies: Replies,
+    /// Subscriptions an XSUB sends upstream at start.
+    upstream: Vec<Vec<u8>>,
+    verbose: u8,
+    quiet: bool,
+}
+
+/// The pieces of a socket command's arguments that the plan needs.
+struct Parts<'a> {
+    kind: Kind,
+    common: &'a CommonArgs,
+    send: Option<&'a SendArgs>,
+    subscribe: &'a [String],
+    subscribe_all: bool,
+    replies: Replies,
+    reply_message: Option<&'a str>,
+}
+
+impl<'a> Parts<'a> {
+    fn new(kind: Kind, common: &'a CommonArgs, send: Option<&'a SendArgs>) -> Self {
+        Parts {
+            kind,
+            common,
+            send,
+            subscribe: &[],
+            subscribe_all: false,
+            replies: Replies::Input,
+            reply_message: None,
+        }
+    }
+}
+
+impl Plan {
+    pub fn from_command(command: &Command) -> Result<Plan> {
+        let parts = match command {
+            Command::Req(a) => Parts::new(Kind::Req, &a.common, Some(&a.send)),
+            Command::Rep(a) => Parts {
+                replies: if a.echo {
+                    Replies::Echo
+                } else {
+                    Replies::Input
+                },
+                reply_message: a.message.as_deref(),
+                ..Parts::new(Kind::Rep, &a.common, None)
+            },
+            Command::Pub(a) => Parts::new(Kind::Pub, &a.common, Some(&a.send)),
+            Command::Sub(a) => Parts {
+                subscribe: &a.subscribe,
+                subscribe_all: a.subscribe.is_empty(),
+                ..Parts::new(Kind::Sub, &a.common, None)
+            },
+            Command::Push(a) => Parts::new(Kind::Push, &a.common, Some(&a.send)),
+            Command::Pull(a) => Parts::new(Kind::Pull, &a.common, None),
+            Command::Router(a) => Parts::new(Kind::Router, &a.common, Some(&a.send)),
+            Command::Dealer(a) => Parts::new(Kind::Dealer, &a.common, Some(&a.send)),
+            Command::Pair(a) => Parts::new(Kind::Pair, &a.common, Some(&a.send)),
+            Command::Xpub(a) => Parts::new(Kind::Xpub, &a.common, Some(&a.send)),
+            Command::Xsub(a) => Parts {
+                subscribe: &a.subscribe,
+                subscribe_all: a.subscribe.is_empty() && !a.no_subscribe,
+                ..Parts::new(Kind::Xsub, &a.common, Some(&a.send))
+            },
+            Command::Completions { .. } | Command::Generate { .. } => {
+                unreachable!("not a socket command")
+            }
+        };
+        Plan::new(parts)
+    }
+
+    fn new(p: Parts<'_>) -> Result<Plan> {
+        let pattern = pattern(p.kind);
+        let c = p.common;
+        let endpoints = endpoint::parse_all(
+            &c.endpoints.bind,
+            &c.endpoints.connect,
+            &c.endpoints.endpoints,
+            pattern.natural,
+            &|cap| zmq::has(cap).unwrap_or(false),
+        )?;
+
+        let mut style = Style::new(c.format.format);
+        style.id_field = p.kind == Kind::Router;
+
+        let max_msg_size = match c.socket.max_msg_size {
+            None | Some(-1) => None,
+            Some(n) if n >= 0 => Some(n as usize),
+            Some(n) => {
+                return Err(Usage(format!(
+                    "--max-msg-size {n}: expected bytes, or -1 for no limit"
+                ))
+                .into())
+            }
+        };
+
+        let limits = Limits {
+            count: c.run.count,
+            timeout: match c.run.timeout {
+                Some(Limit::After(d)) => Some(d),
+                _ => None,
+            },
+        };
+
+        // Receivers have nothing to deliver at exit. Senders wait for their queue to drain:
+        // for --linger when given, else for --timeout (nothing could be sent for that long),
+        // else until it is delivered.
+        let linger = match (pattern.sends(), c.socket.linger) {
+            (_, Some(Limit::After(d))) => Some(d),
+            (_, Some(Limit::Never)) => None,
+            (false, None) => Some(Duration::ZERO),
+            (true, None) => limits.timeout,
+        };
+
+        let send = p.send.cloned().unwrap_or_default();
+        let message = send.message.clone().or(p.reply_message.map(str::to_owned));
+        let message_times = match (p.kind, c.run.count) {
+            (Kind::Rep, _) => None,
+            (_, Some(n)) => Some(n),
+            _ if send.interval.is_some() || send.rate.is_some() => None,
+            _ => Some(1),
+        };
+
+        let mut plan = Plan {
+            pattern,
+            endpoints,
+            options: Vec::new(),
+            style,
+            max_msg_size,
+            message,
+            message_times,
+            pace: Pace {
+                delay: send.delay,
+                interval: send.interval,
+                rate: send.rate,
+            },
+            limits,
+            linger,
+            replies: p.replies,
+            upstream: Vec::new(),
+            verbose: c.run.verbose,
+            quiet: c.run.quiet,
+        };
+        plan.options = plan.socket_options(&p)?;
+        if p.kind == Kind::Xsub {
+            let all = [String::new()];
+            let prefixes = if p.subscribe_all {
+                &all[..]
+            } else {
+                p.subscribe
+            };
+            plan.upstream = prefixes
+                .iter()
+                .map(|s| [&[1u8][..], s.as_bytes()].concat())
+                .collect();
+        }
+        Ok(plan)
+    }
+
+    fn socket_options(&self, p: &Parts<'_>) -> Result<Vec<SetOpt>, Usage> {
+        let s = &p.common.socket;
+        let mut opts = vec![SetOpt::int(
+            "linger",
+            self.linger
+                .map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i64),
+        )?];
+        if p.kind == Kind::Router {
+            // An unknown id is an error we report, not a silent drop.
+            opts.push(SetOpt::int("router_mandatory", 1)?);
+        }
+        if let Some(h) = s.hwm {
+            opts.push(SetOpt::int("sndhwm", h.into())?);
+            opts.push(SetOpt::int("rcvhwm", h.into())?);
+        }
+        if let Some(h) = s.sndhwm {
+            opts.push(SetOpt::int("sndhwm", h.into())?);
+        }
+        if let Some(h) = s.rcvhwm {
+            opts.push(SetOpt::int("rcvhwm", h.into())?);
+        }
+        if let Some(id) = &s.identity {
+            let mut bytes = Vec::new();
+            read_id(id.as_bytes(), &mut bytes).map_err(|e| Usage(format!("--identity: {e}")))?;
+            if bytes.is_empty() || bytes.len() > 255 {
+                return Err(Usage("--identity must be 1 to 255 bytes long".into()));
+            }
+            if bytes[0] == 0 {
+                return Err(Usage(
+                    "--identity may not start with a zero byte (libzmq reserves those)".into(),
+                ));
+            }
+            opts.push(SetOpt::bytes("routing_id", &bytes)?);
+        }
+        if let Some(d) = s.reconnect_ivl {
+            opts.push(SetOpt::millis("reconnect_ivl", d)?);
+        }
+        if let Some(d) = s.reconnect_ivl_max {
+            opts.push(SetOpt::millis("reconnect_ivl_max", d)?);
+        }
+        if let Some(d) = s.heartbeat {
+            opts.push(SetOpt::millis("heartbeat_ivl", d)?);
+        }
+        for (on, name) in [
+            (s.immediate, "immediate"),
+            (s.conflate, "conflate"),
+            (s.ipv6, "ipv6"),
+            (s.tcp_keepalive, "tcp_keepalive"),
+        ] {
+            if on {
+                opts.push(SetOpt::int(name, 1)?);
+            }
+        }
+        if let Some(n) = s.max_msg_size {
+            opts.push(SetOpt::int("maxmsgsize", n)?);
+        }
+        if p.kind == Kind::Sub {
+            if p.subscribe_all {
+                opts.push(SetOpt::bytes("subscribe", b"")?);
+            }
+            for prefix in p.subscribe {
+                opts.push(SetOpt::bytes("subscribe", prefix.as_bytes())?);
+            }
+        }
+        for assignment in &s.set {
+            opts.push(SetOpt::parse_assignment(assignment)?);
+        }
+        Ok(opts)
+    }
+
+    fn decoder(&self) -> Decoder {
+        Decoder::new(self.style, self.max_msg_size)
+    }
+
+    fn input(&self) -> Result<Input, InputError> {
+        match &self.message {
+            Some(m) => Input::fixed(self.decoder(), m.as_bytes(), self.message_times),
+            None => Ok(Input::stdin(self.decoder())),
+        }
+    }
+
+    pub fn run(self) -> Result<Outcome> {
+        let signals = Signals::install().context("installing signal handlers")?;
+        let input = self.input()?;
+        let ctx = zmq::Context::new();
+        let sock = socket::open(
+            &ctx,
+            self.pattern.socket,
+            &self.options,
+            &self.endpoints,
+            self.verbose,
+            self.quiet,
+        )?;
+        let mut session = Session::new(
+            sock,
+            input,
+            Output::stdout(Encoder::new(self.style)),
+            &signals,
+        );
+        session.limits = self.limits.clone();
+        session.routed = self.pattern.socket == zmq::ROUTER;
+        session.peer = self
+            .endpoints
+            .iter()
+            .map(|e| e.address.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        session.set_pace(self.pace);
+
+        let result = self.run_loop(&mut session);
+        // Whatever happened, what was received reaches stdout.
+        let flushed = session.output.flush();
+        let result = result.and(flushed.or_else(ignore_closed));
+
+        let outcome = match result {
+            Ok(()) => Ok(Outcome::Done),
+            Err(e) => match e.downcast::<Interrupted>() {
+                Ok(Interrupted(sig)) => Ok(Outcome::Interrupted(sig)),
+                Err(e) if e.is::<Closed>() => Ok(Outcome::Done),
+                Err(e) => Err(e),
+            },
+        };
+        // Deliver what is queued on a normal end, an interruption, or bad input (everything
+        // before the bad message was sent). After a timeout, a closed stdout or a failure,
+        // nothing queued is wanted any more.
+        let deliver = match &outcome {
+            Ok(_) => true,
+            Err(e) => exit::status_of(e) == exit::BAD_INPUT,
+        };
+        let Session { sock, stats, .. } = session;
+        if !deliver || !self.pattern.sends() || stats.sent == 0 {
+            let _ = sock.set_linger(0);
+        }
+        let drained = finish(
+            sock,
+            ctx,
+            &signals,
+            self.linger.filter(|_| deliver && stats.sent > 0),
+        );
+        match (outcome, drained) {
+            (Err(e), _) => Err(e),
+            (Ok(_), Err(e)) => Err(e),
+            (Ok(Outcome::Done), Ok(Some(sig))) => Ok(Outcome::Interrupted(sig)),
+            (Ok(o), Ok(_)) => Ok(o),
+        }
+    }
+
+    fn run_loop(&self, s: &mut Session<'_>) -> Result<()> {
+        for sub in &self.upstream {
+            s.sock
+                .send(&sub[..], 0)
+                .context("sending a subscription upstream")?;
+        }
+        match self.pattern.run {
+            Loop::SendOnly => s.send_only(),
+            Loop::RecvOnly => s.recv_only(),
+            Loop::Client => s.lockstep_client(),
+            Loop::Server => s.lockstep_server(self.replies),
+            Loop::Duplex => s.duplex(),
+        }
+    }
+}
+
+fn ignore_closed(e: anyhow::Error) -> Result<()> {
+    if e.is::<Closed>() {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
+
+/// Closes the socket and ends the context, which blocks while queued messages are delivered
+/// (up to the socket's linger). That happens on a helper thread so that a signal can still
+/// abandon the wait: the first signal during the drain ends it, as the user asked to stop.
+/// Returns the signal that cut the drain short, if one did.
+fn finish(
+    sock: zmq::Socket,
+    ctx: zmq::Context,
+    signals: &Signals,
+    linger: Option<Duration>,
+) -> Result<Option<i32>> {
+    drop(sock);
+    let (done_rx, done_tx) = UnixStream::pair().context("creating a pipe")?;
+    let started = Instant::now();
+    let drainer = std::thread::spawn(move || {
+        drop(ctx);
+        drop(done_tx);
+    });
+    let mut items = [
+        zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN),
+        zmq::PollItem::from_fd(done_rx.as_raw_fd(), zmq::POLLIN),
+    ];
+    loop {
+        match zmq::poll(&mut items, -1) {
+            Ok(_) | Err(zmq::Error::EINTR) => {}
+            Err(e) => return Err(e).context("waiting for queued messages to leave"),
+        }
+        if items[1].get_revents().bits() != 0 {
+            let _ = drainer.join();
+            break;
+        }
+        if items[0].get_revents().bits() != 0 {
+            if let Some(sig) = signals.pending() {
+                log!("interrupted while delivering queued messages: they are abandoned");
+                return Ok(Some(sig));
+            }
+        }
+    }
+    if let Some(l) = linger {
+        if !l.is_zero() && started.elapsed() >= l {
+            return Err(anyhow::anyhow!(
+                "queued messages were not all delivered within the linger period ({})",
+                humantime::format_duration(l)
+            ));
+        }
+    }
+    Ok(None)
+}

@@ -1,0 +1,418 @@
+//! The command line: the only module that knows clap.
+//!
+//! Everything below this module works on the plain structs defined here (or on the plan built from
+//! them in `app`), so it can be tested without parsing arguments.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+use crate::codec::Format;
+
+const ABOUT: &str = "A Swiss-army knife for ZeroMQ: every socket type from the shell";
+
+const LONG_ABOUT: &str = "\
+A Swiss-army knife for ZeroMQ: every socket type from the shell.
+
+Each command opens one socket, binds or connects it to the endpoints given, turns stdin into \
+messages and messages into stdout. Processes compose through ordinary shell pipes, so every \
+classic ZeroMQ topology can be assembled from a shell, each role played by zmqcat or by a \
+program in any binding.";
+
+const TOP_EXAMPLES: &str = "\
+Examples:
+  zmqcat rep --echo 5555                         # a server that answers every request with itself
+  echo Hello | zmqcat req 5555                   # one request, prints the reply
+  seq 100 | zmqcat push @tcp://127.0.0.1:*       # announces the bound port on stderr
+  zmqcat sub -s 10001 tcp://weather:5556         # prints updates whose first frame starts with 10001
+
+Exit status: 0 done, 1 runtime failure, 2 usage error, 3 timeout, 4 malformed input,
+130/143 interrupted by SIGINT/SIGTERM.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "zmqcat",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = TOP_EXAMPLES,
+    subcommand_required = true,
+    arg_required_else_help = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// REQ: send each input message as a request and print its reply (lockstep)
+    #[command(after_help = "\
+Examples:
+  echo Hello | zmqcat req tcp://127.0.0.1:5555
+  zmqcat req -m ping -n 10 -t 2s 5555            # ten round trips, give up after 2 s of silence")]
+    Req(ReqArgs),
+
+    /// REP: print each request and answer it (next input line, --echo or -m)
+    #[command(after_help = "\
+Examples:
+  zmqcat rep -m World 5555                        # answers every request with World
+  zmqcat rep --echo @tcp://127.0.0.1:*            # echo server on a free port")]
+    Rep(RepArgs),
+
+    /// PUB: publish each input message (TAB-separated frames make an envelope)
+    #[command(after_help = "\
+Examples:
+  printf 'A\\tnot for you\\nB\\tfor you\\n' | zmqcat pub 5563
+  zmqcat pub -m 'tick' --interval 1s 5556         # one message a second, forever")]
+    Pub(SendCommandArgs),
+
+    /// SUB: print every message whose first frame starts with a subscribed prefix
+    #[command(after_help = "\
+Examples:
+  zmqcat sub -s B 5563                            # only messages whose first frame starts with B
+  zmqcat sub -n 100 tcp://127.0.0.1:5556          # everything, stop after 100 messages")]
+    Sub(SubArgs),
+
+    /// PUSH: send each input message down a pipeline
+    #[command(after_help = "\
+Examples:
+  seq 100 | zmqcat push 5557                      # connect to a PULL on port 5557
+  seq 100 | zmqcat push @tcp://*:5557             # bind and hand tasks to connecting workers")]
+    Push(SendCommandArgs),
+
+    /// PULL: print every message received from a pipeline
+    #[command(after_help = "\
+Examples:
+  zmqcat pull 5558 > results.txt                  # bind and collect
+  zmqcat pull -n 100 -t 5s '>tcp://ventilator:5557'")]
+    Pull(RecvCommandArgs),
+
+    /// ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them
+    #[command(after_help = "\
+Examples:
+  zmqcat router 5555                              # prints e.g. 0x0080000001<TAB><TAB>Hello from a REQ peer
+  zmqcat router --identity broker 5555 < replies.txt")]
+    Router(DuplexArgs),
+
+    /// DEALER: send input messages and print incoming ones at the same time
+    #[command(after_help = "\
+Examples:
+  zmqcat dealer --identity cook tcp://127.0.0.1:5555
+  printf '\\tHello\\n' | zmqcat dealer -t 2s 5555  # speaks to a REP: empty delimiter frame first")]
+    Dealer(DuplexArgs),
+
+    /// PAIR: send input messages and print incoming ones at the same time
+    #[command(after_help = "\
+Examples:
+  zmqcat pair @ipc:///tmp/pair.sock
+  zmqcat pair ipc:///tmp/pair.sock < messages.txt")]
+    Pair(DuplexArgs),
+
+    /// XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)
+    #[command(after_help = "\
+Examples:
+  zmqcat xpub 5556                                # shows subscriptions as they arrive
+  zmqcat xpub --set xpub_verbose=1 5556")]
+    Xpub(DuplexArgs),
+
+    /// XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is
+    #[command(after_help = "\
+Examples:
+  zmqcat xsub -s 10001 tcp://127.0.0.1:5556
+  printf '\\x01A\\n' | zmqcat xsub --no-subscribe 5556   # subscribe by hand")]
+    Xsub(XsubArgs),
+
+    /// Print shell completions for zmqcat to stdout
+    #[command(after_help = "\
+Examples:
+  zmqcat completions bash > /etc/bash_completion.d/zmqcat
+  zmqcat completions zsh > \"${fpath[1]}/_zmqcat\"")]
+    Completions {
+        /// The shell to generate completions for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Write completions/ and man/ into DIR (used to refresh the committed copies)
+    #[command(hide = true)]
+    Generate {
+        /// Directory receiving completions/ and man/
+        dir: PathBuf,
+    },
+}
+
+/// Where the socket goes: binds and connects.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Endpoints")]
+pub struct EndpointArgs {
+    /// Bind to EP (repeatable; comma-separated lists accepted)
+    #[arg(short = 'b', long = "bind", value_name = "EP", action = ArgAction::Append)]
+    pub bind: Vec<String>,
+
+    /// Connect to EP (repeatable; comma-separated lists accepted)
+    #[arg(short = 'c', long = "connect", value_name = "EP", action = ArgAction::Append)]
+    pub connect: Vec<String>,
+
+    /// Endpoints: `@EP` binds, `>EP` connects, a bare EP takes the command's natural direction.
+    /// `5555` or `:5555` is tcp on that port, `host:port` is tcp to that host.
+    #[arg(value_name = "ENDPOINT")]
+    pub endpoints: Vec<String>,
+}
+
+/// Socket options shared by every socket command.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Socket options")]
+pub struct SocketArgs {
+    /// High-water mark for both directions, in messages (0 = none)
+    #[arg(long, value_name = "N")]
+    pub hwm: Option<i32>,
+
+    /// Send high-water mark, in messages
+    #[arg(long, value_name = "N")]
+    pub sndhwm: Option<i32>,
+
+    /// Receive high-water mark, in messages
+    #[arg(long, value_name = "N")]
+    pub rcvhwm: Option<i32>,
+
+    /// How long queued messages may take to be delivered at exit (`inf` waits until they are)
+    #[arg(long, value_name = "DUR", value_parser = parse_limit)]
+    pub linger: Option<Limit>,
+
+    /// Routing id of this socket (`0x` + hex for binary ids)
+    #[arg(long, value_name = "ID")]
+    pub identity: Option<String>,
+
+    /// Pause before reconnecting after a connection is lost
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub reconnect_ivl: Option<Duration>,
+
+    /// Upper bound of the exponential reconnection back-off
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub reconnect_ivl_max: Option<Duration>,
+
+    /// Send ZMTP heartbeats at this interval (a silent peer is dropped)
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub heartbeat: Option<Duration>,
+
+    /// Queue messages only to completed connections
+    #[arg(long)]
+    pub immediate: bool,
+
+    /// Keep only the last message in each queue
+    #[arg(long)]
+    pub conflate: bool,
+
+    /// Enable IPv6 on tcp endpoints
+    #[arg(long)]
+    pub ipv6: bool,
+
+    /// Largest message accepted from a peer or from input, in bytes
+    #[arg(long, value_name = "BYTES")]
+    pub max_msg_size: Option<i64>,
+
+    /// Enable TCP keep-alive probes
+    #[arg(long)]
+    pub tcp_keepalive: bool,
+
+    /// Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)
+    #[arg(long = "set", value_name = "NAME=VALUE", action = ArgAction::Append)]
+    pub set: Vec<String>,
+}
+
+/// How messages look on stdin and stdout.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Message format")]
+pub struct FormatArgs {
+    /// Message format on stdin and stdout
+    #[arg(short = 'f', long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// How long to run and what to say.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Run control")]
+pub struct RunArgs {
+    /// Stop after N messages (sent by senders, received by receivers, round trips for req)
+    #[arg(short = 'n', long, value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3
+    #[arg(short = 't', long, value_name = "DUR", value_parser = parse_limit)]
+    pub timeout: Option<Limit>,
+
+    /// More diagnostics on stderr: every bind and connect, then connection events
+    #[arg(short = 'v', long, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// No diagnostics on stderr but errors
+    #[arg(short = 'q', long, conflicts_with = "verbose")]
+    pub quiet: bool,
+}
+
+/// Where sent messages come from, and how fast they go.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Sending")]
+pub struct SendArgs {
+    /// Send DATA (in the chosen format) instead of reading stdin; with --count N, N times
+    #[arg(short = 'm', long, value_name = "DATA")]
+    pub message: Option<String>,
+
+    /// Wait this long before the first send
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub delay: Option<Duration>,
+
+    /// Pause this long between messages
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, conflicts_with = "rate")]
+    pub interval: Option<Duration>,
+
+    /// Send at most N messages a second
+    #[arg(long, value_name = "N", value_parser = parse_rate)]
+    pub rate: Option<f64>,
+}
+
+/// The options every socket command has.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CommonArgs {
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    #[command(flatten)]
+    pub socket: SocketArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SendCommandArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub send: SendArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RecvCommandArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SubArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Subscribe to messages whose first frame starts with PREFIX (repeatable; all when none)
+    #[arg(short = 's', long = "subscribe", value_name = "PREFIX", action = ArgAction::Append)]
+    pub subscribe: Vec<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct XsubArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub send: SendArgs,
+    /// Subscribe upstream to PREFIX (repeatable; everything when none)
+    #[arg(short = 's', long = "subscribe", value_name = "PREFIX", action = ArgAction::Append)]
+    pub subscribe: Vec<String>,
+    /// Send no subscription at start: subscribe by writing `\x01PREFIX` messages to stdin
+    #[arg(long, conflicts_with = "subscribe")]
+    pub no_subscribe: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DuplexArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub send: SendArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReqArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub send: SendArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RepArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Answer every request with the request itself
+    #[arg(long, conflicts_with = "message", help_heading = "Replies")]
+    pub echo: bool,
+    /// Answer every request with DATA (in the chosen format)
+    #[arg(short = 'm', long, value_name = "DATA", help_heading = "Replies")]
+    pub message: Option<String>,
+}
+
+/// A duration that may also be `inf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    After(Duration),
+    Never,
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s.trim()).map_err(|e| format!("{e} (examples: 250ms, 2s, 1m30s)"))
+}
+
+fn parse_limit(s: &str) -> Result<Limit, String> {
+    match s.trim() {
+        "inf" | "infinite" | "forever" | "-1" => Ok(Limit::Never),
+        other => parse_duration(other).map(Limit::After),
+    }
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(r) if r.is_finite() && r > 0.0 => Ok(r),
+        _ => Err("expected a positive number of messages per second".into()),
+    }
+}
+
+/// Which command this is, without its arguments: used for defaults and messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    Req,
+    Rep,
+    Pub,
+    Sub,
+    Push,
+    Pull,
+    Router,
+    Dealer,
+    Pair,
+    Xpub,
+    Xsub,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn limits_parse() {
+        assert_eq!(parse_limit("inf"), Ok(Limit::Never));
+        assert_eq!(
+            parse_limit("250ms"),
+            Ok(Limit::After(Duration::from_millis(250)))
+        );
+        assert!(parse_limit("soon").is_err());
+        assert!(parse_rate("0").is_err());
+        assert!(parse_rate("nan").is_err());
+        assert_eq!(parse_rate("1000"), Ok(1000.0));
+    }
+}

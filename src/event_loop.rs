@@ -1,0 +1,494 @@
+//! The loops every socket command shares: send-only, receive-only, lockstep (client and server)
+//! and duplex. A command picks one; none re-implements one.
+//!
+//! Every wait goes through [`Session::wait`], one `zmq_poll` over the signal pipe, the socket and
+//! (when more input is wanted) stdin, bounded by a deadline. Sends and receives are non-blocking,
+//! so a signal or a deadline is never missed inside libzmq. Output is flushed right before a wait,
+//! that is, exactly when no further message is ready.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+
+use crate::codec::{write_id, Frames};
+use crate::exit::Timeout;
+use crate::io::{Input, Next, Output};
+use crate::log;
+use crate::signals::Signals;
+
+/// A signal asked zmqcat to stop.
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted by signal {0}")]
+pub struct Interrupted(pub i32);
+
+/// How sends are spaced out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pace {
+    pub delay: Option<Duration>,
+    pub interval: Option<Duration>,
+    pub rate: Option<f64>,
+}
+
+/// What the replies of a lockstep server are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replies {
+    /// The next input message (stdin or `-m`).
+    Input,
+    /// The request itself.
+    Echo,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Limits {
+    /// Stop after this many messages.
+    pub count: Option<u64>,
+    /// Give up when nothing arrives, or nothing can be sent, for this long.
+    pub timeout: Option<Duration>,
+}
+
+/// Counters kept while running.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    pub sent: u64,
+    pub received: u64,
+    pub bytes_sent: u64,
+    pub bytes_received: u64,
+}
+
+/// A received message kept whole (for `rep --echo`), in one reused buffer.
+#[derive(Debug, Default)]
+struct Kept {
+    data: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Kept {
+    fn clear(&mut self) {
+        self.data.clear();
+        self.ends.clear();
+    }
+
+    fn push(&mut self, frame: &[u8]) {
+        self.data.extend_from_slice(frame);
+        self.ends.push(self.data.len());
+    }
+
+    fn frames(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(s, e)| &self.data[s..e])
+    }
+}
+
+/// What woke a wait up.
+#[derive(Debug, Clone, Copy, Default)]
+struct Woke {
+    readable: bool,
+    writable: bool,
+    stdin: bool,
+}
+
+/// One socket with its input, output and signal pipe: the state every loop runs on.
+pub struct Session<'a> {
+    pub sock: zmq::Socket,
+    pub input: Input,
+    pub output: Output,
+    pub signals: &'a Signals,
+    pub limits: Limits,
+    pub stats: Stats,
+    /// The first frame is a routing id (ROUTER): unroutable ids are reported.
+    pub routed: bool,
+    /// Words used in messages: the endpoints, for "no reply from …".
+    pub peer: String,
+    msg: zmq::Message,
+    kept: Kept,
+    pace: Pace,
+    next_send: Option<Instant>,
+}
+
+impl<'a> Session<'a> {
+    pub fn new(sock: zmq::Socket, input: Input, output: Output, signals: &'a Signals) -> Self {
+        Session {
+            sock,
+            input,
+            output,
+            signals,
+            limits: Limits::default(),
+            stats: Stats::default(),
+            routed: false,
+            peer: String::new(),
+            msg: zmq::Message::new(),
+            kept: Kept::default(),
+            pace: Pace::default(),
+            next_send: None,
+        }
+    }
+
+    pub fn set_pace(&mut self, pace: Pace) {
+        self.pace = pace;
+        self.next_send = pace.delay.map(|d| Instant::now() + d);
+    }
+
+    fn count_reached(&self, n: u64) -> bool {
+        self.limits.count.is_some_and(|c| n >= c)
+    }
+
+    fn deadline(&self) -> Option<Instant> {
+        self.limits.timeout.map(|t| Instant::now() + t)
+    }
+
+    /// Flushes output, then waits for the socket `events`, stdin (if `stdin`), a signal or the
+    /// deadline. `None` means the deadline passed.
+    fn wait(
+        &mut self,
+        events: zmq::PollEvents,
+        stdin: bool,
+        deadline: Option<Instant>,
+    ) -> Result<Option<Woke>> {
+        self.output.flush()?;
+        let stdin_fd = if stdin { self.input.fd() } else { None };
+        loop {
+            let timeout_ms = match deadline {
+                None => -1,
+                Some(d) => {
+                    let left = d.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return Ok(None);
+                    }
+                    // Round up so that a wake-up never comes before the deadline.
+                    left.as_micros().div_ceil(1000).min(i64::MAX as u128) as i64
+                }
+            };
+            let mut items = [
+                zmq::PollItem::from_fd(self.signals.fd(), zmq::POLLIN),
+                self.sock.as_poll_item(events),
+                zmq::PollItem::from_fd(stdin_fd.unwrap_or(-1), zmq::POLLIN),
+            ];
+            let n = if stdin_fd.is_some() { 3 } else { 2 };
+            match zmq::poll(&mut items[..n], timeout_ms) {
+                Ok(_) | Err(zmq::Error::EINTR) => {}
+                Err(e) => return Err(e).context("polling the socket"),
+            }
+            if items[0].get_revents().bits() != 0 {
+                if let Some(sig) = self.signals.pending() {
+                    return Err(Interrupted(sig).into());
+                }
+            }
+            let woke = Woke {
+                readable: items[1].is_readable(),
+                writable: items[1].is_writable(),
+                // A hang-up or a closed descriptor also means "read now" (read says EOF).
+                stdin: n == 3 && items[2].get_revents().bits() != 0,
+            };
+            if woke.readable || woke.writable || woke.stdin {
+                return Ok(Some(woke));
+            }
+        }
+    }
+
+    /// Waits until the pacing allows the next send.
+    fn pace_wait(&mut self) -> Result<()> {
+        while let Some(due) = self.next_send {
+            if Instant::now() >= due {
+                break;
+            }
+            self.wait(zmq::PollEvents::empty(), false, Some(due))?;
+        }
+        Ok(())
+    }
+
+    /// Schedules the next send after one went out.
+    fn paced(&mut self) {
+        let now = Instant::now();
+        self.next_send = if let Some(interval) = self.pace.interval {
+            Some(now + interval)
+        } else if let Some(rate) = self.pace.rate {
+            // Evenly spaced targets; after a stall, at most one period of credit (no burst).
+            let period = Duration::from_secs_f64(1.0 / rate);
+            let floor = now.checked_sub(period).unwrap_or(now);
+            let base = self.next_send.map_or(now, |due| due.max(floor));
+            Some(base + period)
+        } else {
+            None
+        };
+    }
+
+    /// Tries to send the next input message once, without blocking.
+    fn try_send(&mut self) -> Result<Sent> {
+        let frames = match self.input.peek()? {
+            Next::Message(frames) => frames,
+            Next::Pending => return Ok(Sent::NeedInput),
+            Next::End => return Ok(Sent::End),
+        };
+        let bytes = frames.bytes();
+        match send_frames(&self.sock, &frames) {
+            Ok(()) => {}
+            Err(zmq::Error::EAGAIN) => return Ok(Sent::Blocked),
+            Err(zmq::Error::EHOSTUNREACH) if self.routed => {
+                let mut id = Vec::new();
+                let _ = write_id(&mut id, frames.get(0));
+                log!(
+                    "no peer with routing id {}: message {} dropped",
+                    String::from_utf8_lossy(&id),
+                    self.input.taken() + 1
+                );
+            }
+            Err(e) => return Err(e).context("sending a message"),
+        }
+        self.input.advance();
+        self.stats.sent += 1;
+        self.stats.bytes_sent += bytes as u64;
+        self.paced();
+        Ok(Sent::Done)
+    }
+
+    /// Sends the next input message, waiting for input and for room as needed.
+    /// Returns false at the end of input.
+    fn send_next(&mut self) -> Result<bool> {
+        let mut deadline = None;
+        loop {
+            match self.try_send()? {
+                Sent::Done => return Ok(true),
+                Sent::End => return Ok(false),
+                Sent::NeedInput => {
+                    self.wait(zmq::PollEvents::empty(), true, None)?;
+                    self.input.fill().context("reading stdin")?;
+                }
+                Sent::Blocked => {
+                    let d = *deadline.get_or_insert_with(|| self.deadline());
+                    if self.wait(zmq::POLLOUT, false, d)?.is_none() {
+                        return Err(self.timed_out("could not send"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn timed_out(&self, what: &str) -> anyhow::Error {
+        let t = self.limits.timeout.unwrap_or_default();
+        Timeout(format!(
+            "{what} within {} ({})",
+            humantime::format_duration(t),
+            self.peer
+        ))
+        .into()
+    }
+
+    /// Receives one message if one is ready, writing it out (and keeping it if `keep`).
+    fn try_recv(&mut self, keep: bool) -> Result<bool> {
+        if keep {
+            self.kept.clear();
+        }
+        let mut index = 0;
+        let mut flags = zmq::DONTWAIT;
+        loop {
+            match self.sock.recv(&mut self.msg, flags) {
+                Ok(()) => {}
+                Err(zmq::Error::EAGAIN) if index == 0 => return Ok(false),
+                // Later frames of a message are always there: libzmq delivers messages whole.
+                Err(zmq::Error::EAGAIN | zmq::Error::EINTR) => continue,
+                Err(e) => return Err(e).context("receiving a message"),
+            }
+            let more = self.msg.get_more();
+            self.output.frame(&self.msg, index, more)?;
+            self.stats.bytes_received += self.msg.len() as u64;
+            if keep {
+                self.kept.push(&self.msg);
+            }
+            if !more {
+                self.stats.received += 1;
+                return Ok(true);
+            }
+            index += 1;
+            flags = 0;
+        }
+    }
+
+    /// Receives every message ready now, up to the count.
+    fn recv_ready(&mut self) -> Result<()> {
+        while !self.count_reached(self.stats.received) && self.try_recv(false)? {}
+        Ok(())
+    }
+
+    /// Receives one message, waiting up to the timeout.
+    fn recv_one(&mut self, keep: bool, what: &str) -> Result<()> {
+        let deadline = self.deadline();
+        while !self.try_recv(keep)? {
+            if self.wait(zmq::POLLIN, false, deadline)?.is_none() {
+                return Err(self.timed_out(what));
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends input messages until it ends or the count is reached (PUSH, PUB).
+    pub fn send_only(&mut self) -> Result<()> {
+        while !self.count_reached(self.stats.sent) {
+            self.pace_wait()?;
+            if !self.send_next()? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Prints incoming messages until the count is reached (PULL, SUB).
+    pub fn recv_only(&mut self) -> Result<()> {
+        loop {
+            self.recv_ready()?;
+            if self.count_reached(self.stats.received) {
+                return Ok(());
+            }
+            if self.wait(zmq::POLLIN, false, self.deadline())?.is_none() {
+                return Err(self.timed_out("no message arrived"));
+            }
+        }
+    }
+
+    /// One request, one reply, in turn (REQ).
+    pub fn lockstep_client(&mut self) -> Result<()> {
+        while !self.count_reached(self.stats.received) {
+            self.pace_wait()?;
+            if !self.send_next()? {
+                break;
+            }
+            self.recv_one(false, "no reply")?;
+        }
+        Ok(())
+    }
+
+    /// One request, one reply, in turn (REP).
+    pub fn lockstep_server(&mut self, replies: Replies) -> Result<()> {
+        while !self.count_reached(self.stats.sent) {
+            self.recv_one(replies == Replies::Echo, "no request arrived")?;
+            match replies {
+                Replies::Echo => self.send_kept()?,
+                Replies::Input => {
+                    if !self.send_next()? {
+                        log!(
+                            "input ended: request {} left unanswered",
+                            self.stats.received
+                        );
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn send_kept(&mut self) -> Result<()> {
+        let deadline = self.deadline();
+        loop {
+            let n = self.kept.ends.len();
+            let mut result = Ok(());
+            for (i, f) in self.kept.frames().enumerate() {
+                let more = if i + 1 < n { zmq::SNDMORE } else { 0 };
+                result = self.sock.send(f, zmq::DONTWAIT | more);
+                if result.is_err() {
+                    break;
+                }
+            }
+            match result {
+                Ok(()) => {
+                    self.stats.sent += 1;
+                    self.stats.bytes_sent += self.kept.data.len() as u64;
+                    return Ok(());
+                }
+                Err(zmq::Error::EAGAIN) => {
+                    if self.wait(zmq::POLLOUT, false, deadline)?.is_none() {
+                        return Err(self.timed_out("could not send the reply"));
+                    }
+                }
+                Err(e) => return Err(e).context("sending the reply"),
+            }
+        }
+    }
+
+    /// Sends input and prints incoming messages at the same time (DEALER, ROUTER, PAIR, XPUB,
+    /// XSUB). Ends when the count of received messages is reached and sending is over; at the
+    /// end of input it goes on receiving.
+    pub fn duplex(&mut self) -> Result<()> {
+        let mut input_over = false;
+        let mut idle_deadline = self.deadline();
+        loop {
+            let before = self.stats.received;
+            self.recv_ready()?;
+            if self.stats.received != before {
+                idle_deadline = self.deadline();
+            }
+            let mut want_out = false;
+            let mut want_in = false;
+            while !input_over {
+                if self.count_reached(self.stats.sent) {
+                    input_over = true;
+                    break;
+                }
+                if self.next_send.is_some_and(|due| Instant::now() < due) {
+                    break;
+                }
+                match self.try_send()? {
+                    Sent::Done => idle_deadline = self.deadline(),
+                    Sent::End => input_over = true,
+                    Sent::NeedInput => {
+                        want_in = true;
+                        break;
+                    }
+                    Sent::Blocked => {
+                        want_out = true;
+                        break;
+                    }
+                }
+            }
+            if input_over && self.count_reached(self.stats.received) {
+                return Ok(());
+            }
+            let events = if want_out {
+                zmq::POLLIN | zmq::POLLOUT
+            } else {
+                zmq::POLLIN
+            };
+            let pace = if input_over { None } else { self.next_send };
+            let deadline = match (idle_deadline, pace) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let woke = self.wait(events, want_in, deadline)?;
+            if woke.is_some_and(|w| w.stdin) {
+                self.input.fill().context("reading stdin")?;
+            }
+            if idle_deadline.is_some_and(|d| Instant::now() >= d) {
+                return Err(self.timed_out("nothing arrived or could be sent"));
+            }
+        }
+    }
+}
+
+enum Sent {
+    Done,
+    Blocked,
+    NeedInput,
+    End,
+}
+
+/// Sends every frame of a message without blocking; EAGAIN comes only on the first frame
+/// (libzmq takes a message whole or not at all).
+fn send_frames(sock: &zmq::Socket, frames: &Frames<'_>) -> zmq::Result<()> {
+    let n = frames.len();
+    for i in 0..n {
+        let more = if i + 1 < n { zmq::SNDMORE } else { 0 };
+        loop {
+            match sock.send(frames.get(i), zmq::DONTWAIT | more) {
+                Err(zmq::Error::EINTR) => continue,
+                Err(zmq::Error::EAGAIN) if i > 0 => {
+                    // Not expected: wait for room and send the rest of this message.
+                    sock.poll(zmq::POLLOUT, 100)?;
+                    continue;
+                }
+                other => break other?,
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! Shell completions and man pages, generated from the clap definition. The committed copies in
+//! `completions/` and `man/` come from `zmqcat generate .`; a test fails when they are stale.
+//! Output is deterministic: no dates, no paths, sorted by construction.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+
+const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "Done: input ended, \\-\\-count was reached, or stdout was closed by its reader."),
+    ("1", "Runtime failure: cannot bind, socket error, queued messages not delivered within the linger period."),
+    ("2", "Usage error: bad option, malformed endpoint, unknown socket option."),
+    ("3", "Timeout: no reply, or nothing arrived or could be sent within \\-\\-timeout."),
+    ("4", "Malformed input on stdin (the message number is named); every message before it was sent."),
+    ("130, 143", "Interrupted by SIGINT or SIGTERM, after flushing what was received; a second signal exits at once."),
+];
+
+/// Prints completions for one shell to stdout.
+pub fn completions(shell: Shell) -> Result<()> {
+    let mut cmd = Cli::command();
+    let mut out = io::stdout().lock();
+    clap_complete::generate(shell, &mut cmd, "zmqcat", &mut out);
+    out.flush().or_else(|e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Ok(())
+        } else {
+            Err(e)
+        }
+    })?;
+    Ok(())
+}
+
+/// Writes `DIR/completions/*` and `DIR/man/*`.
+pub fn all(dir: &Path) -> Result<()> {
+    let comp = dir.join("completions");
+    let man = dir.join("man");
+    for d in [&comp, &man] {
+        fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
+    }
+    for shell in [
+        Shell::Bash,
+        Shell::Zsh,
+        Shell::Fish,
+        Shell::Elvish,
+        Shell::PowerShell,
+    ] {
+        let mut cmd = Cli::command();
+        let path = clap_complete::generate_to(shell, &mut cmd, "zmqcat", &comp)
+            .with_context(|| format!("writing {shell} completions"))?;
+        eprintln!("wrote {}", path.display());
+    }
+    for (name, page) in man_pages()? {
+        let path = man.join(name);
+        fs::write(&path, page).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Every man page: `zmqcat.1` and `zmqcat-CMD.1` for each visible command.
+pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
+    let mut top = Cli::command().disable_help_subcommand(true);
+    top.build();
+    let mut pages = vec![("zmqcat.1".to_string(), page(top.clone(), "zmqcat")?)];
+    for sub in top.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("zmqcat-{}", sub.get_name());
+        let cmd = sub
+            .clone()
+            .display_name(&name)
+            .bin_name(name.replace('-', " "));
+        pages.push((format!("{name}.1"), page(cmd, &name)?));
+    }
+    Ok(pages)
+}
+
+fn page(cmd: clap::Command, title: &str) -> Result<Vec<u8>> {
+    let examples = cmd.get_after_help().map(|h| h.to_string());
+    let man = clap_mangen::Man::new(cmd.clone().after_help(None::<&str>))
+        .title(title.to_uppercase())
+        .manual("zmqcat manual");
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(&mut out)?;
+    }
+    if let Some(text) = examples {
+        let body = text.split_once('\n').map_or("", |(_, rest)| rest);
+        out.extend_from_slice(b".SH EXAMPLES\n.nf\n");
+        for line in body.lines().take_while(|l| !l.is_empty()) {
+            out.extend_from_slice(roff_escape(line.trim_start()).as_bytes());
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b".fi\n");
+    }
+    out.extend_from_slice(b".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in EXIT_STATUS {
+        writeln!(out, ".TP\n\\fB{code}\\fR\n{meaning}")?;
+    }
+    man.render_version_section(&mut out)?;
+    Ok(out)
+}
+
+fn roff_escape(line: &str) -> String {
+    let escaped = line.replace('\\', "\\\\").replace('-', "\\-");
+    if escaped.starts_with('.') || escaped.starts_with('\'') {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}

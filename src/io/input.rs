@@ -1,0 +1,198 @@
+//! Messages to send: read from stdin, or one fixed message (`-m`) repeated.
+//!
+//! stdin is read straight from file descriptor 0 into one growing buffer, only after `poll` said
+//! it is readable, so the event loops can wait on stdin, the socket and the signal pipe at once
+//! without a thread. Decoded frames are slices of that buffer: nothing is copied per message.
+
+use std::io;
+use std::os::fd::RawFd;
+
+use crate::codec::{DecodeError, Decoded, Decoder, Frames};
+
+const READ_SIZE: usize = 64 * 1024;
+
+/// Malformed input, with the number of the message it was found in.
+#[derive(Debug, thiserror::Error)]
+#[error("malformed input in message {number}: {error}")]
+pub struct InputError {
+    pub number: u64,
+    pub error: DecodeError,
+}
+
+/// What the input holds now.
+pub enum Next<'a> {
+    /// A whole message; call [`Input::advance`] once it is sent.
+    Message(Frames<'a>),
+    /// Nothing whole yet: wait for stdin to be readable, then [`Input::fill`].
+    Pending,
+    /// No more messages.
+    End,
+}
+
+enum Source {
+    Stdin {
+        fd: RawFd,
+        eof: bool,
+    },
+    /// The `-m` message, `remaining` more times (`None`: forever).
+    Fixed {
+        remaining: Option<u64>,
+    },
+}
+
+pub struct Input {
+    source: Source,
+    decoder: Decoder,
+    buf: Vec<u8>,
+    start: usize,
+    /// Bytes of the message last returned by `peek`.
+    pending: usize,
+    /// Messages taken so far.
+    taken: u64,
+}
+
+impl Input {
+    pub fn stdin(decoder: Decoder) -> Input {
+        Input {
+            source: Source::Stdin { fd: 0, eof: false },
+            decoder,
+            buf: Vec::with_capacity(READ_SIZE),
+            start: 0,
+            pending: 0,
+            taken: 0,
+        }
+    }
+
+    /// One message given on the command line, sent `times` times (`None`: until stopped).
+    /// It is decoded once here so that a malformed one is reported before anything is sent.
+    pub fn fixed(
+        mut decoder: Decoder,
+        data: &[u8],
+        times: Option<u64>,
+    ) -> Result<Input, InputError> {
+        // An empty DATA is one message of one empty frame, as an empty line is.
+        let data = if data.is_empty() {
+            vec![decoder.terminator()]
+        } else {
+            data.to_vec()
+        };
+        match decoder.decode(&data, true) {
+            Ok(Decoded::Message { consumed, .. }) if consumed == data.len() => {}
+            Ok(Decoded::End) => {}
+            Ok(_) => {
+                return Err(InputError {
+                    number: 1,
+                    error: DecodeError("--message holds more than one message".into()),
+                })
+            }
+            Err(error) => return Err(InputError { number: 1, error }),
+        }
+        Ok(Input {
+            source: Source::Fixed { remaining: times },
+            decoder,
+            buf: data,
+            start: 0,
+            pending: 0,
+            taken: 0,
+        })
+    }
+
+    /// The descriptor to poll while [`Next::Pending`], if any.
+    pub fn fd(&self) -> Option<RawFd> {
+        match self.source {
+            Source::Stdin { fd, eof: false, .. } => Some(fd),
+            _ => None,
+        }
+    }
+
+    /// Messages taken (sent) so far.
+    pub fn taken(&self) -> u64 {
+        self.taken
+    }
+
+    /// The next message, without taking it.
+    pub fn peek(&mut self) -> Result<Next<'_>, InputError> {
+        let (data, eof) = match &self.source {
+            Source::Stdin { eof, .. } => (&self.buf[self.start..], *eof),
+            Source::Fixed { remaining: Some(0) } => return Ok(Next::End),
+            Source::Fixed { .. } => (&self.buf[..], true),
+        };
+        match self.decoder.decode(data, eof) {
+            Ok(Decoded::Message { consumed, frames }) => {
+                self.pending = consumed;
+                Ok(Next::Message(frames))
+            }
+            Ok(Decoded::NeedMore) => Ok(Next::Pending),
+            Ok(Decoded::End) => Ok(Next::End),
+            Err(error) => Err(InputError {
+                number: self.taken + 1,
+                error,
+            }),
+        }
+    }
+
+    /// Takes the message last returned by [`Input::peek`].
+    pub fn advance(&mut self) {
+        self.taken += 1;
+        match &mut self.source {
+            Source::Stdin { .. } => self.start += std::mem::take(&mut self.pending),
+            Source::Fixed { remaining } => {
+                if let Some(n) = remaining {
+                    *n = n.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    /// Stops reading: whatever is left is dropped, `peek` says End.
+    pub fn close(&mut self) {
+        match &mut self.source {
+            Source::Stdin { eof, .. } => {
+                *eof = true;
+                self.buf.clear();
+                self.start = 0;
+            }
+            Source::Fixed { remaining } => *remaining = Some(0),
+        }
+    }
+
+    /// Reads once from stdin (call after poll said it is readable, so it does not block).
+    pub fn fill(&mut self) -> io::Result<()> {
+        let Source::Stdin { fd, eof } = &mut self.source else {
+            return Ok(());
+        };
+        if *eof {
+            return Ok(());
+        }
+        // Move the unread tail to the front when all is consumed or room runs short.
+        let room = self.buf.capacity() - self.buf.len();
+        if self.start > 0 && (self.start == self.buf.len() || room < READ_SIZE / 2) {
+            self.buf.drain(..self.start);
+            self.start = 0;
+        }
+        if self.buf.capacity() - self.buf.len() < READ_SIZE / 2 {
+            self.buf.reserve(READ_SIZE.max(self.buf.len()));
+        }
+        let spare = self.buf.spare_capacity_mut();
+        let n = loop {
+            // SAFETY: reads at most `spare.len()` bytes into memory owned by `buf`.
+            let n = unsafe { libc::read(*fd, spare.as_mut_ptr().cast(), spare.len()) };
+            if n >= 0 {
+                break n as usize;
+            }
+            let e = io::Error::last_os_error();
+            match e.raw_os_error() {
+                Some(libc::EINTR) => continue,
+                // No stdin at all (a closed descriptor) reads as empty input.
+                Some(libc::EBADF) => break 0,
+                _ => return Err(e),
+            }
+        };
+        // SAFETY: the kernel initialised the first `n` spare bytes.
+        unsafe { self.buf.set_len(self.buf.len() + n) };
+        if n == 0 {
+            *eof = true;
+        }
+        Ok(())
+    }
+}

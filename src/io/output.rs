@@ -1,0 +1,91 @@
+//! Received messages to stdout, through one large buffer flushed when no further message is
+//! ready: a live pipeline sees each message at once, a bulk transfer makes few `write(2)` calls.
+
+use std::io::{self, BufWriter, Write};
+
+use crate::codec::Encoder;
+
+const BUF_SIZE: usize = 64 * 1024;
+
+/// The reader of stdout went away (`| head -1`): a normal, quiet end.
+#[derive(Debug, thiserror::Error)]
+#[error("stdout was closed by its reader")]
+pub struct Closed;
+
+pub struct Output {
+    w: BufWriter<RawStdout>,
+    encoder: Encoder,
+    /// Bytes written since the last flush.
+    dirty: bool,
+}
+
+fn map(e: io::Error) -> anyhow::Error {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Closed.into()
+    } else {
+        anyhow::Error::new(e).context("writing to stdout")
+    }
+}
+
+impl Output {
+    pub fn stdout(encoder: Encoder) -> Output {
+        Output {
+            w: BufWriter::with_capacity(BUF_SIZE, RawStdout),
+            encoder,
+            dirty: false,
+        }
+    }
+
+    /// Writes frame `index` of a message; `more` says another frame follows.
+    #[inline]
+    pub fn frame(&mut self, data: &[u8], index: usize, more: bool) -> anyhow::Result<()> {
+        self.dirty = true;
+        self.encoder
+            .frame(&mut self.w, data, index, more)
+            .map_err(map)
+    }
+
+    /// Writes a whole message given as frames.
+    pub fn message<'a>(
+        &mut self,
+        frames: impl ExactSizeIterator<Item = &'a [u8]>,
+    ) -> anyhow::Result<()> {
+        let n = frames.len();
+        for (i, f) in frames.enumerate() {
+            self.frame(f, i, i + 1 < n)?;
+        }
+        Ok(())
+    }
+
+    /// Pushes everything buffered to stdout.
+    pub fn flush(&mut self) -> anyhow::Result<()> {
+        if self.dirty {
+            self.dirty = false;
+            self.w.flush().map_err(map)?;
+        }
+        Ok(())
+    }
+}
+
+/// File descriptor 1 without std's line buffering (std's `Stdout` writes once per line).
+struct RawStdout;
+
+impl Write for RawStdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        loop {
+            // SAFETY: writes from a valid slice; fd 1 is never closed by zmqcat.
+            let n = unsafe { libc::write(1, buf.as_ptr().cast(), buf.len()) };
+            if n >= 0 {
+                return Ok(n as usize);
+            }
+            let e = io::Error::last_os_error();
+            if e.kind() != io::ErrorKind::Interrupted {
+                return Err(e);
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}

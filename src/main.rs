@@ -1,0 +1,21 @@
+//! zmqcat: a Swiss-army knife for ZeroMQ. See README.md and `zmqcat --help`.
+
+mod app;
+mod cli;
+mod codec;
+mod endpoint;
+mod event_loop;
+mod exit;
+mod generate;
+mod io;
+mod patterns;
+mod signals;
+mod socket;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    app::run(cli::Cli::parse())
+}

@@ -1,0 +1,340 @@
+//! The only place socket options are set, and where sockets bind and connect.
+//!
+//! Options go through one table of libzmq option names, so `--hwm` and `--set sndhwm=…` are the
+//! same code path, and any option libzmq knows can be set by name even where rust-zmq has no
+//! setter for it.
+
+use std::ffi::c_int;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+
+use crate::endpoint::{Direction, Endpoint};
+use crate::exit::Usage;
+use crate::log;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Int,
+    Int64,
+    Bool,
+    /// An int in milliseconds; `2s` style durations accepted too.
+    Millis,
+    Bytes,
+    /// Like Bytes, but never shown: keys and passwords.
+    Secret,
+}
+
+/// libzmq socket options by name (lowercase, without the `ZMQ_` prefix).
+const OPTIONS: &[(&str, c_int, Kind)] = &[
+    ("affinity", 4, Kind::Int64),
+    ("routing_id", 5, Kind::Bytes),
+    ("identity", 5, Kind::Bytes),
+    ("subscribe", 6, Kind::Bytes),
+    ("unsubscribe", 7, Kind::Bytes),
+    ("rate", 8, Kind::Int),
+    ("recovery_ivl", 9, Kind::Millis),
+    ("sndbuf", 11, Kind::Int),
+    ("rcvbuf", 12, Kind::Int),
+    ("linger", 17, Kind::Millis),
+    ("reconnect_ivl", 18, Kind::Millis),
+    ("backlog", 19, Kind::Int),
+    ("reconnect_ivl_max", 21, Kind::Millis),
+    ("maxmsgsize", 22, Kind::Int64),
+    ("sndhwm", 23, Kind::Int),
+    ("rcvhwm", 24, Kind::Int),
+    ("multicast_hops", 25, Kind::Int),
+    ("rcvtimeo", 27, Kind::Millis),
+    ("sndtimeo", 28, Kind::Millis),
+    ("router_mandatory", 33, Kind::Bool),
+    ("tcp_keepalive", 34, Kind::Int),
+    ("tcp_keepalive_cnt", 35, Kind::Int),
+    ("tcp_keepalive_idle", 36, Kind::Int),
+    ("tcp_keepalive_intvl", 37, Kind::Int),
+    ("immediate", 39, Kind::Bool),
+    ("xpub_verbose", 40, Kind::Bool),
+    ("ipv6", 42, Kind::Bool),
+    ("plain_server", 44, Kind::Bool),
+    ("plain_username", 45, Kind::Bytes),
+    ("plain_password", 46, Kind::Secret),
+    ("curve_server", 47, Kind::Bool),
+    ("curve_publickey", 48, Kind::Bytes),
+    ("curve_secretkey", 49, Kind::Secret),
+    ("curve_serverkey", 50, Kind::Bytes),
+    ("probe_router", 51, Kind::Bool),
+    ("req_correlate", 52, Kind::Bool),
+    ("req_relaxed", 53, Kind::Bool),
+    ("conflate", 54, Kind::Bool),
+    ("zap_domain", 55, Kind::Bytes),
+    ("router_handover", 56, Kind::Bool),
+    ("tos", 57, Kind::Int),
+    ("connect_routing_id", 61, Kind::Bytes),
+    ("handshake_ivl", 66, Kind::Millis),
+    ("socks_proxy", 68, Kind::Bytes),
+    ("xpub_nodrop", 69, Kind::Bool),
+    ("xpub_manual", 71, Kind::Bool),
+    ("xpub_welcome_msg", 72, Kind::Bytes),
+    ("invert_matching", 74, Kind::Bool),
+    ("heartbeat_ivl", 75, Kind::Millis),
+    ("heartbeat_ttl", 76, Kind::Millis),
+    ("heartbeat_timeout", 77, Kind::Millis),
+    ("xpub_verboser", 78, Kind::Bool),
+    ("connect_timeout", 79, Kind::Millis),
+    ("tcp_maxrt", 80, Kind::Millis),
+    ("multicast_maxtpdu", 84, Kind::Int),
+    ("bindtodevice", 92, Kind::Bytes),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Value {
+    Int(i32),
+    Int64(i64),
+    Bytes(Vec<u8>),
+}
+
+/// One socket option, parsed and ready to apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetOpt {
+    name: &'static str,
+    id: c_int,
+    value: Value,
+    secret: bool,
+}
+
+impl SetOpt {
+    pub fn int(name: &str, value: i64) -> Result<SetOpt, Usage> {
+        SetOpt::parse(name, &value.to_string())
+    }
+
+    pub fn millis(name: &str, d: Duration) -> Result<SetOpt, Usage> {
+        let ms = i32::try_from(d.as_millis()).map_err(|_| {
+            Usage(format!(
+                "--{name}: {} is too long",
+                humantime::format_duration(d)
+            ))
+        })?;
+        SetOpt::int(name, i64::from(ms))
+    }
+
+    pub fn bytes(name: &str, value: &[u8]) -> Result<SetOpt, Usage> {
+        let (name, id, kind) = lookup(name)?;
+        Ok(SetOpt {
+            name,
+            id,
+            value: Value::Bytes(value.to_vec()),
+            secret: kind == Kind::Secret,
+        })
+    }
+
+    /// Parses `--set NAME=VALUE`.
+    pub fn parse_assignment(s: &str) -> Result<SetOpt, Usage> {
+        let (name, value) = s
+            .split_once('=')
+            .ok_or_else(|| Usage(format!("--set '{s}': expected NAME=VALUE")))?;
+        SetOpt::parse(name.trim(), value)
+    }
+
+    fn parse(name: &str, value: &str) -> Result<SetOpt, Usage> {
+        let (canonical, id, kind) = lookup(name)?;
+        let bad = |what: &str| Usage(format!("--set {canonical}={value}: expected {what}"));
+        let value = match kind {
+            Kind::Int => Value::Int(value.trim().parse().map_err(|_| bad("an integer"))?),
+            Kind::Int64 => Value::Int64(value.trim().parse().map_err(|_| bad("an integer"))?),
+            Kind::Bool => Value::Int(match value.trim().to_ascii_lowercase().as_str() {
+                "1" | "true" | "on" | "yes" => 1,
+                "0" | "false" | "off" | "no" => 0,
+                _ => return Err(bad("1/0, true/false, on/off")),
+            }),
+            Kind::Millis => {
+                let v = value.trim();
+                let ms = match v.parse::<i64>() {
+                    Ok(ms) => ms,
+                    Err(_) => humantime::parse_duration(v)
+                        .map_err(|_| bad("milliseconds or a duration such as 2s"))?
+                        .as_millis()
+                        .try_into()
+                        .map_err(|_| bad("a shorter duration"))?,
+                };
+                Value::Int(i32::try_from(ms).map_err(|_| bad("a shorter duration"))?)
+            }
+            Kind::Bytes | Kind::Secret => Value::Bytes(value.as_bytes().to_vec()),
+        };
+        Ok(SetOpt {
+            name: canonical,
+            id,
+            value,
+            secret: kind == Kind::Secret,
+        })
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The value as shown to people: secrets redacted.
+    pub fn shown(&self) -> String {
+        match &self.value {
+            _ if self.secret => "<redacted>".into(),
+            Value::Int(v) => v.to_string(),
+            Value::Int64(v) => v.to_string(),
+            Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        }
+    }
+
+    fn apply(&self, sock: &mut zmq::Socket) -> zmq::Result<()> {
+        let (ptr, len) = match &self.value {
+            Value::Int(v) => ((v as *const i32).cast(), std::mem::size_of::<i32>()),
+            Value::Int64(v) => ((v as *const i64).cast(), std::mem::size_of::<i64>()),
+            Value::Bytes(b) => (b.as_ptr().cast(), b.len()),
+        };
+        // SAFETY: `ptr` points at `len` readable bytes that outlive the call; libzmq copies them.
+        let rc = unsafe { zmq_sys::zmq_setsockopt(sock.as_mut_ptr(), self.id, ptr, len) };
+        if rc == -1 {
+            Err(zmq::Error::from_raw(unsafe { zmq_sys::zmq_errno() }))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn lookup(name: &str) -> Result<(&'static str, c_int, Kind), Usage> {
+    let key = name.trim().to_ascii_lowercase().replace('-', "_");
+    let key = key.strip_prefix("zmq_").unwrap_or(&key);
+    OPTIONS
+        .iter()
+        .find(|(n, _, _)| *n == key)
+        .map(|&(n, id, kind)| (n, id, kind))
+        .ok_or_else(|| {
+            Usage(format!(
+                "unknown socket option '{}' (see zmq_setsockopt(3); e.g. sndbuf, tcp_keepalive_idle, xpub_verbose)",
+                name.escape_debug()
+            ))
+        })
+}
+
+/// Creates a socket, applies `options` in order, then binds and connects.
+pub fn open(
+    ctx: &zmq::Context,
+    kind: zmq::SocketType,
+    options: &[SetOpt],
+    endpoints: &[Endpoint],
+    verbose: u8,
+    quiet: bool,
+) -> Result<zmq::Socket> {
+    let mut sock = ctx.socket(kind).context("creating the socket")?;
+    for opt in options {
+        opt.apply(&mut sock).map_err(|e| -> anyhow::Error {
+            let msg = format!("cannot set socket option {}={}: {e}", opt.name, opt.shown());
+            if e == zmq::Error::EINVAL {
+                Usage(msg).into()
+            } else {
+                anyhow::anyhow!(msg)
+            }
+        })?;
+    }
+    for ep in endpoints {
+        attach(&sock, ep, verbose, quiet)?;
+    }
+    Ok(sock)
+}
+
+fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, quiet: bool) -> Result<()> {
+    let result = match ep.direction {
+        Direction::Bind => sock.bind(&ep.address),
+        Direction::Connect => sock.connect(&ep.address),
+    };
+    if let Err(e) = result {
+        let reason = match e {
+            zmq::Error::EINVAL => "invalid address".to_string(),
+            zmq::Error::ENODEV => "no such interface or address on this host".to_string(),
+            other => other.to_string(),
+        };
+        let msg = format!("cannot {} {}: {reason}", ep.direction, ep.address);
+        return Err(match e {
+            zmq::Error::EINVAL | zmq::Error::EPROTONOSUPPORT | zmq::Error::ENOCOMPATPROTO => {
+                Usage(msg).into()
+            }
+            _ => anyhow::anyhow!(msg),
+        });
+    }
+    match ep.direction {
+        Direction::Bind => {
+            let resolved = match sock.get_last_endpoint() {
+                Ok(Ok(s)) => s,
+                _ => ep.address.clone(),
+            };
+            let wildcard =
+                ep.address.ends_with(":*") || ep.address.ends_with(":0") || ep.address == "ipc://*";
+            if !quiet && (wildcard || verbose > 0) {
+                log!("bound {resolved}");
+            }
+        }
+        Direction::Connect => {
+            if verbose > 0 {
+                log!("connecting to {}", ep.address);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_forgiving() {
+        for name in ["sndhwm", "SNDHWM", "zmq_sndhwm", "ZMQ_SNDHWM"] {
+            assert_eq!(SetOpt::int(name, 5).unwrap().id, 23);
+        }
+        assert_eq!(
+            SetOpt::parse_assignment("tcp-keepalive-idle=30")
+                .unwrap()
+                .id,
+            36
+        );
+    }
+
+    #[test]
+    fn values_are_checked() {
+        assert!(SetOpt::parse_assignment("sndhwm=lots").is_err());
+        assert!(SetOpt::parse_assignment("immediate=maybe").is_err());
+        assert!(SetOpt::parse_assignment("nosuch=1")
+            .unwrap_err()
+            .0
+            .contains("unknown socket option"));
+        assert!(SetOpt::parse_assignment("sndhwm").is_err());
+        assert_eq!(
+            SetOpt::parse_assignment("linger=2s").unwrap().value,
+            Value::Int(2000)
+        );
+        assert_eq!(
+            SetOpt::parse_assignment("immediate=on").unwrap().value,
+            Value::Int(1)
+        );
+        assert_eq!(
+            SetOpt::parse_assignment("maxmsgsize=-1").unwrap().value,
+            Value::Int64(-1)
+        );
+    }
+
+    #[test]
+    fn secrets_are_redacted() {
+        let opt = SetOpt::parse_assignment("plain_password=hunter2").unwrap();
+        assert_eq!(opt.shown(), "<redacted>");
+        assert!(!format!("{}", opt.shown()).contains("hunter2"));
+    }
+
+    #[test]
+    fn options_reach_libzmq() {
+        let ctx = zmq::Context::new();
+        let mut sock = ctx.socket(zmq::PUSH).unwrap();
+        SetOpt::int("sndhwm", 7).unwrap().apply(&mut sock).unwrap();
+        SetOpt::parse_assignment("linger=0")
+            .unwrap()
+            .apply(&mut sock)
+            .unwrap();
+        assert_eq!(sock.get_sndhwm().unwrap(), 7);
+        assert_eq!(sock.get_linger().unwrap(), 0);
+    }
+}
