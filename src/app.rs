@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 
 use crate::cli::{Cli, Command, CommonArgs, Kind, Limit, SendArgs};
-use crate::codec::{read_id, Decoder, Encoder, Style};
+use crate::codec::{read_id, Decoder, Encoder, Format, Style};
 use crate::endpoint::{self, Endpoint};
 use crate::event_loop::{Interrupted, Limits, Pace, Replies, Session};
 use crate::exit::{self, Outcome, Usage};
@@ -126,8 +126,30 @@ impl Plan {
             &|cap| zmq::has(cap).unwrap_or(false),
         )?;
 
-        let mut style = Style::new(c.format.format);
-        style.id_field = p.kind == Kind::Router;
+        let format = c.format.format;
+        let mut style = Style::new(format);
+        style.id_field = p.kind == Kind::Router && matches!(format, Format::Text | Format::Quoted);
+        if c.format.null {
+            if !format.has_terminator() {
+                return Err(Usage(
+                    format!("--null applies to the text and quoted formats, not {format:?}")
+                        .to_lowercase(),
+                )
+                .into());
+            }
+            style.terminator = 0;
+        }
+        if let Some(sep) = c.format.frame_sep {
+            if format != Format::Text {
+                return Err(Usage("--frame-sep applies to the text format only".into()).into());
+            }
+            if sep == style.terminator {
+                return Err(
+                    Usage("--frame-sep must differ from the message terminator".into()).into(),
+                );
+            }
+            style.separator = sep;
+        }
 
         let max_msg_size = match c.socket.max_msg_size {
             None | Some(-1) => None,

@@ -38,6 +38,7 @@ Exit status: 0 done, 1 runtime failure, 2 usage error, 3 timeout, 4 malformed in
     long_about = LONG_ABOUT,
     after_help = TOP_EXAMPLES,
     subcommand_required = true,
+    propagate_version = true,
     arg_required_else_help = true,
     max_term_width = 100
 )]
@@ -230,6 +231,14 @@ pub struct FormatArgs {
     /// Message format on stdin and stdout
     #[arg(short = 'f', long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Messages end with a NUL byte instead of a newline (text, quoted)
+    #[arg(short = '0', long)]
+    pub null: bool,
+
+    /// Frame separator of the text format: one byte, or \t (default TAB)
+    #[arg(long, value_name = "CHAR", value_parser = parse_separator)]
+    pub frame_sep: Option<u8>,
 }
 
 /// How long to run and what to say.
@@ -367,6 +376,14 @@ fn parse_limit(s: &str) -> Result<Limit, String> {
     match s.trim() {
         "inf" | "infinite" | "forever" | "-1" => Ok(Limit::Never),
         other => parse_duration(other).map(Limit::After),
+    }
+}
+
+fn parse_separator(s: &str) -> Result<u8, String> {
+    match s.as_bytes() {
+        b"\\t" => Ok(b'\t'),
+        &[b] => Ok(b),
+        _ => Err("expected a single byte, such as ',' or '|' (\\t for TAB)".into()),
     }
 }
 

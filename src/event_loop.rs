@@ -475,6 +475,10 @@ enum Sent {
 /// Sends every frame of a message without blocking; EAGAIN comes only on the first frame
 /// (libzmq takes a message whole or not at all).
 fn send_frames(sock: &zmq::Socket, frames: &Frames<'_>) -> zmq::Result<()> {
+    if frames.is_empty() {
+        // Decoders never produce an empty message; libzmq could not send one.
+        return Err(zmq::Error::EINVAL);
+    }
     let n = frames.len();
     for i in 0..n {
         let more = if i + 1 < n { zmq::SNDMORE } else { 0 };

@@ -15,7 +15,6 @@ pub struct Usage(pub String);
 #[error("{0}")]
 pub struct Timeout(pub String);
 
-pub const DONE: u8 = 0;
 pub const FAILURE: u8 = 1;
 pub const USAGE: u8 = 2;
 pub const TIMEOUT: u8 = 3;

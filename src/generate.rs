@@ -4,11 +4,11 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use clap::CommandFactory;
-use clap_complete::Shell;
+use clap_complete::{Generator, Shell};
 
 use crate::cli::Cli;
 
@@ -38,11 +38,20 @@ pub fn completions(shell: Shell) -> Result<()> {
 
 /// Writes `DIR/completions/*` and `DIR/man/*`.
 pub fn all(dir: &Path) -> Result<()> {
-    let comp = dir.join("completions");
-    let man = dir.join("man");
-    for d in [&comp, &man] {
-        fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
+    for (rel, bytes) in files()? {
+        let path = dir.join(&rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
     }
+    Ok(())
+}
+
+/// Every generated file, as (path relative to the repository, contents).
+pub fn files() -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut out = Vec::new();
     for shell in [
         Shell::Bash,
         Shell::Zsh,
@@ -50,17 +59,17 @@ pub fn all(dir: &Path) -> Result<()> {
         Shell::Elvish,
         Shell::PowerShell,
     ] {
-        let mut cmd = Cli::command();
-        let path = clap_complete::generate_to(shell, &mut cmd, "zmqcat", &comp)
-            .with_context(|| format!("writing {shell} completions"))?;
-        eprintln!("wrote {}", path.display());
+        let mut bytes = Vec::new();
+        clap_complete::generate(shell, &mut Cli::command(), "zmqcat", &mut bytes);
+        out.push((
+            Path::new("completions").join(shell.file_name("zmqcat")),
+            bytes,
+        ));
     }
     for (name, page) in man_pages()? {
-        let path = man.join(name);
-        fs::write(&path, page).with_context(|| format!("writing {}", path.display()))?;
-        eprintln!("wrote {}", path.display());
+        out.push((Path::new("man").join(name), page));
     }
-    Ok(())
+    Ok(out)
 }
 
 /// Every man page: `zmqcat.1` and `zmqcat-CMD.1` for each visible command.
@@ -116,5 +125,41 @@ fn roff_escape(line: &str) -> String {
         format!("\\&{escaped}")
     } else {
         escaped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed completions/ and man/ must be what the binary generates now.
+    #[test]
+    fn committed_files_are_fresh() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let fix = "run `cargo run -- generate .` and commit completions/ and man/";
+        let wanted = files().unwrap();
+        for (rel, bytes) in &wanted {
+            let have = fs::read(root.join(rel)).unwrap_or_default();
+            assert!(&have == bytes, "{} is stale: {fix}", rel.display());
+        }
+        for dir in ["completions", "man"] {
+            for entry in fs::read_dir(root.join(dir)).unwrap() {
+                let rel = Path::new(dir).join(entry.unwrap().file_name());
+                assert!(
+                    wanted.iter().any(|(w, _)| *w == rel),
+                    "{} is not generated any more: {fix}",
+                    rel.display()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_page_has_exit_status_and_examples() {
+        for (name, page) in man_pages().unwrap() {
+            let text = String::from_utf8(page).unwrap();
+            assert!(text.contains("EXIT STATUS"), "{name}");
+            assert!(text.contains(".SH EXAMPLES"), "{name}");
+        }
     }
 }

@@ -18,7 +18,6 @@ pub enum Loop {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Pattern {
-    pub name: &'static str,
     pub socket: zmq::SocketType,
     /// What a bare positional endpoint does.
     pub natural: Direction,
@@ -34,21 +33,20 @@ impl Pattern {
 
 pub fn pattern(kind: Kind) -> Pattern {
     use Direction::{Bind, Connect};
-    let (name, socket, natural, run) = match kind {
-        Kind::Req => ("req", zmq::REQ, Connect, Loop::Client),
-        Kind::Rep => ("rep", zmq::REP, Bind, Loop::Server),
-        Kind::Pub => ("pub", zmq::PUB, Bind, Loop::SendOnly),
-        Kind::Sub => ("sub", zmq::SUB, Connect, Loop::RecvOnly),
-        Kind::Push => ("push", zmq::PUSH, Connect, Loop::SendOnly),
-        Kind::Pull => ("pull", zmq::PULL, Bind, Loop::RecvOnly),
-        Kind::Router => ("router", zmq::ROUTER, Bind, Loop::Duplex),
-        Kind::Dealer => ("dealer", zmq::DEALER, Connect, Loop::Duplex),
-        Kind::Pair => ("pair", zmq::PAIR, Connect, Loop::Duplex),
-        Kind::Xpub => ("xpub", zmq::XPUB, Bind, Loop::Duplex),
-        Kind::Xsub => ("xsub", zmq::XSUB, Connect, Loop::Duplex),
+    let (socket, natural, run) = match kind {
+        Kind::Req => (zmq::REQ, Connect, Loop::Client),
+        Kind::Rep => (zmq::REP, Bind, Loop::Server),
+        Kind::Pub => (zmq::PUB, Bind, Loop::SendOnly),
+        Kind::Sub => (zmq::SUB, Connect, Loop::RecvOnly),
+        Kind::Push => (zmq::PUSH, Connect, Loop::SendOnly),
+        Kind::Pull => (zmq::PULL, Bind, Loop::RecvOnly),
+        Kind::Router => (zmq::ROUTER, Bind, Loop::Duplex),
+        Kind::Dealer => (zmq::DEALER, Connect, Loop::Duplex),
+        Kind::Pair => (zmq::PAIR, Connect, Loop::Duplex),
+        Kind::Xpub => (zmq::XPUB, Bind, Loop::Duplex),
+        Kind::Xsub => (zmq::XSUB, Connect, Loop::Duplex),
     };
     Pattern {
-        name,
         socket,
         natural,
         run,

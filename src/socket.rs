@@ -167,10 +167,6 @@ impl SetOpt {
         })
     }
 
-    pub fn name(&self) -> &'static str {
-        self.name
-    }
-
     /// The value as shown to people: secrets redacted.
     pub fn shown(&self) -> String {
         match &self.value {
@@ -322,7 +318,7 @@ mod tests {
     fn secrets_are_redacted() {
         let opt = SetOpt::parse_assignment("plain_password=hunter2").unwrap();
         assert_eq!(opt.shown(), "<redacted>");
-        assert!(!format!("{}", opt.shown()).contains("hunter2"));
+        assert!(!opt.shown().contains("hunter2"));
     }
 
     #[test]

@@ -9,7 +9,10 @@
 
 use std::io::{self, Write};
 
+mod json;
+mod quoted;
 mod text;
+mod zmtp;
 
 /// How messages look on stdin and stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -17,6 +20,21 @@ pub enum Format {
     /// One message per line, frames separated by TAB; bytes otherwise untouched
     #[default]
     Text,
+    /// One message per line, frames separated by TAB, with \\ \t \n \r \0 \xNN escapes (lossless)
+    Quoted,
+    /// One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)
+    Json,
+    /// Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)
+    Raw,
+    /// Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)
+    Zmtp,
+}
+
+impl Format {
+    /// Whether messages are separated by a terminator byte (and `--null` applies).
+    pub fn has_terminator(self) -> bool {
+        matches!(self, Format::Text | Format::Quoted)
+    }
 }
 
 /// Options shared by the encoder and the decoder of one command.
@@ -82,6 +100,7 @@ impl<'a> Frames<'a> {
         &base[s.start..s.end]
     }
 
+    #[cfg(test)]
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.len()).map(move |i| self.get(i))
     }
@@ -115,6 +134,8 @@ pub struct Decoder {
     max_size: Option<usize>,
     scratch: Vec<u8>,
     spans: Vec<Span>,
+    /// `raw`: the single message was taken.
+    raw_taken: bool,
 }
 
 impl Decoder {
@@ -124,12 +145,17 @@ impl Decoder {
             max_size,
             scratch: Vec::new(),
             spans: Vec::with_capacity(8),
+            raw_taken: false,
         }
     }
 
-    /// The byte that ends a message in line-oriented formats.
-    pub fn terminator(&self) -> u8 {
-        self.style.terminator
+    /// Tells the decoder that the message it returned last was taken.
+    pub fn taken(&mut self) {
+        self.raw_taken = true;
+    }
+
+    pub fn style(&self) -> &Style {
+        &self.style
     }
 
     /// Decodes the message at the front of `input`; `eof` says no more bytes will follow it.
@@ -142,6 +168,10 @@ impl Decoder {
         self.spans.clear();
         let consumed = match self.style.format {
             Format::Text => text::decode(self, input, eof)?,
+            Format::Quoted => quoted::decode(self, input, eof)?,
+            Format::Json => json::decode(self, input, eof)?,
+            Format::Zmtp => zmtp::decode(self, input, eof)?,
+            Format::Raw => self.raw(input, eof),
         };
         let Some(consumed) = consumed else {
             if let Some(max) = self.max_size {
@@ -149,7 +179,9 @@ impl Decoder {
                     return Err(too_big(input.len(), max, "and counting"));
                 }
             }
-            return Ok(if eof && input.is_empty() {
+            let blank =
+                self.style.format == Format::Json && input.iter().all(u8::is_ascii_whitespace);
+            return Ok(if eof && (input.is_empty() || blank) {
                 Decoded::End
             } else {
                 Decoded::NeedMore
@@ -167,6 +199,15 @@ impl Decoder {
             }
         }
         Ok(Decoded::Message { consumed, frames })
+    }
+
+    /// `raw`: everything up to the end of input is one frame (an empty input is one empty frame).
+    fn raw(&mut self, input: &[u8], eof: bool) -> Option<usize> {
+        if !eof || (input.is_empty() && self.raw_taken) {
+            return None;
+        }
+        self.push_input(0, input.len());
+        Some(input.len())
     }
 
     fn push_input(&mut self, start: usize, end: usize) {
@@ -198,11 +239,15 @@ fn too_big(size: usize, max: usize, how: &str) -> DecodeError {
 #[derive(Debug, Clone)]
 pub struct Encoder {
     style: Style,
+    b64: String,
 }
 
 impl Encoder {
     pub fn new(style: Style) -> Encoder {
-        Encoder { style }
+        Encoder {
+            style,
+            b64: String::new(),
+        }
     }
 
     /// Writes frame number `index` of a message; `more` says another frame follows.
@@ -216,6 +261,10 @@ impl Encoder {
     ) -> io::Result<()> {
         match self.style.format {
             Format::Text => text::encode(&self.style, w, data, index, more),
+            Format::Quoted => quoted::encode(&self.style, w, data, index, more),
+            Format::Json => json::encode(w, &mut self.b64, data, index, more),
+            Format::Zmtp => zmtp::encode(w, data, more),
+            Format::Raw => w.write_all(data),
         }
     }
 }
@@ -311,5 +360,201 @@ mod tests {
         out.clear();
         read_id(b"0XAB", &mut out).unwrap();
         assert_eq!(out, b"0XAB");
+    }
+}
+
+#[cfg(test)]
+mod roundtrip {
+    //! Property tests: every lossless format carries any message exactly, and no decoder panics
+    //! on arbitrary bytes.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    type Msg = Vec<Vec<u8>>;
+
+    fn encode_all(style: Style, msgs: &[Msg]) -> Vec<u8> {
+        let mut enc = Encoder::new(style);
+        let mut out = Vec::new();
+        for m in msgs {
+            for (i, f) in m.iter().enumerate() {
+                enc.frame(&mut out, f, i, i + 1 < m.len()).unwrap();
+            }
+        }
+        out
+    }
+
+    /// Decodes everything, feeding the input in chunks of `chunk` bytes as a pipe would.
+    fn decode_all(style: Style, bytes: &[u8], chunk: usize) -> Result<Vec<Msg>, DecodeError> {
+        let mut d = Decoder::new(style, None);
+        let mut out = Vec::new();
+        let mut pos = 0;
+        let mut avail = chunk.min(bytes.len());
+        loop {
+            let eof = avail == bytes.len();
+            match d.decode(&bytes[pos..avail], eof)? {
+                Decoded::Message { consumed, frames } => {
+                    out.push((0..frames.len()).map(|i| frames.get(i).to_vec()).collect());
+                    pos += consumed;
+                    d.taken();
+                }
+                Decoded::End => return Ok(out),
+                Decoded::NeedMore => {
+                    assert!(!eof, "NeedMore at end of input");
+                    avail = (avail + chunk).min(bytes.len());
+                }
+            }
+        }
+    }
+
+    fn frame() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            4 => proptest::collection::vec(any::<u8>(), 0..64),
+            1 => proptest::collection::vec(any::<u8>(), 0..2048),
+            1 => proptest::collection::vec(prop_oneof![Just(b'\t'), Just(b'\n'), Just(0u8), Just(b'\\')], 0..8),
+            1 => Just(vec![0xff, 0xfe, 0xc3]),
+            1 => "\\PC{0,16}".prop_map(String::into_bytes),
+        ]
+    }
+
+    fn messages() -> impl Strategy<Value = Vec<Msg>> {
+        proptest::collection::vec(proptest::collection::vec(frame(), 1..8), 0..6)
+    }
+
+    fn lossless_styles() -> Vec<Style> {
+        let mut styles = vec![
+            Style::new(Format::Quoted),
+            Style::new(Format::Json),
+            Style::new(Format::Zmtp),
+        ];
+        styles.push(Style {
+            terminator: 0,
+            ..Style::new(Format::Quoted)
+        });
+        styles.push(Style {
+            id_field: true,
+            ..Style::new(Format::Quoted)
+        });
+        styles
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn lossless_formats_round_trip(msgs in messages(), chunk in 1usize..300) {
+            for style in lossless_styles() {
+                let bytes = encode_all(style, &msgs);
+                let back = decode_all(style, &bytes, chunk).unwrap();
+                prop_assert_eq!(&back, &msgs, "{:?}", style);
+            }
+        }
+
+        #[test]
+        fn text_round_trips_frames_without_separators(msgs in messages(), chunk in 1usize..300) {
+            let msgs: Vec<Msg> = msgs
+                .into_iter()
+                .map(|m| m.into_iter().map(|f| f.into_iter().filter(|b| *b != b'\t' && *b != b'\n').collect()).collect())
+                .collect();
+            let style = Style::new(Format::Text);
+            let bytes = encode_all(style, &msgs);
+            prop_assert_eq!(decode_all(style, &bytes, chunk).unwrap(), msgs);
+        }
+
+        #[test]
+        fn decoders_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512), chunk in 1usize..64) {
+            for format in [Format::Text, Format::Quoted, Format::Json, Format::Zmtp, Format::Raw] {
+                for id_field in [false, true] {
+                    let style = Style { id_field, ..Style::new(format) };
+                    let _ = decode_all(style, &bytes, chunk);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn json_shape_is_documented_one() {
+        let bytes = encode_all(
+            Style::new(Format::Json),
+            &[vec![
+                b"caf\xc3\xa9".to_vec(),
+                vec![0xff, 0x00],
+                b"\"q\"\n".to_vec(),
+            ]],
+        );
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "[\"café\",{\"base64\":\"/wA=\"},\"\\\"q\\\"\\n\"]\n"
+        );
+    }
+
+    #[test]
+    fn malformed_input_is_reported() {
+        let cases: &[(Format, &[u8], &str)] = &[
+            (Format::Quoted, b"a\\q\n", "bad escape"),
+            (Format::Quoted, b"a\\\n", "backslash ends"),
+            (Format::Quoted, b"\\x4g\n", "two hex digits"),
+            (Format::Json, b"{\"a\":1}\n", "invalid JSON"),
+            (Format::Json, b"[1]\n", "invalid JSON"),
+            (Format::Json, b"[\"a\"\n", "invalid JSON"),
+            (Format::Json, b"[]\n", "at least one frame"),
+            (Format::Json, b"[{\"base64\":\"!!\"}]\n", "bad base64"),
+            (Format::Json, b"[{\"b64\":\"AA==\"}]\n", "nothing else"),
+            (Format::Json, b"[\"a\"] x\n", "invalid JSON"),
+            (Format::Zmtp, b"\x00\x05ab", "truncated"),
+            (Format::Zmtp, b"\x04\x00", "command frame"),
+            (Format::Zmtp, b"\x80\x00", "reserved bits"),
+            (Format::Zmtp, b"\x01\x01a", "truncated"),
+        ];
+        for (format, input, want) in cases {
+            let err = decode_all(Style::new(*format), input, 1000).unwrap_err();
+            assert!(
+                err.0.contains(want),
+                "{format:?} {input:?}: {err} lacks {want:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn json_skips_blank_lines_and_accepts_both_shapes() {
+        let msgs = decode_all(
+            Style::new(Format::Json),
+            b"\n[\"a\",{\"base64\":\"AAE=\"}]\n\n  \n[\"\"]",
+            7,
+        )
+        .unwrap();
+        assert_eq!(
+            msgs,
+            vec![vec![b"a".to_vec(), vec![0, 1]], vec![Vec::<u8>::new()]]
+        );
+    }
+
+    #[test]
+    fn raw_is_all_input_as_one_frame() {
+        let style = Style::new(Format::Raw);
+        assert_eq!(
+            decode_all(style, b"a\tb\nc\0", 3).unwrap(),
+            vec![vec![b"a\tb\nc\0".to_vec()]]
+        );
+        assert_eq!(
+            decode_all(style, b"", 3).unwrap(),
+            vec![vec![Vec::<u8>::new()]]
+        );
+        assert_eq!(
+            encode_all(style, &[vec![b"x".to_vec(), b"y".to_vec()]]),
+            b"xy"
+        );
+    }
+
+    #[test]
+    fn zmtp_long_frames() {
+        let big = vec![7u8; 300];
+        let bytes = encode_all(Style::new(Format::Zmtp), &[vec![big.clone(), vec![]]]);
+        assert_eq!(&bytes[..9], &[0x03, 0, 0, 0, 0, 0, 0, 1, 44]);
+        assert_eq!(bytes.len(), 9 + 300 + 2);
+        assert_eq!(
+            decode_all(Style::new(Format::Zmtp), &bytes, 10).unwrap(),
+            vec![vec![big, vec![]]]
+        );
     }
 }

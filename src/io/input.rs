@@ -71,14 +71,18 @@ impl Input {
         times: Option<u64>,
     ) -> Result<Input, InputError> {
         // An empty DATA is one message of one empty frame, as an empty line is.
-        let data = if data.is_empty() {
-            vec![decoder.terminator()]
-        } else {
-            data.to_vec()
+        let data = match decoder.style().format.has_terminator() {
+            true if data.is_empty() => vec![decoder.style().terminator],
+            _ => data.to_vec(),
         };
         match decoder.decode(&data, true) {
             Ok(Decoded::Message { consumed, .. }) if consumed == data.len() => {}
-            Ok(Decoded::End) => {}
+            Ok(Decoded::End) => {
+                return Err(InputError {
+                    number: 1,
+                    error: DecodeError("--message holds no message".into()),
+                })
+            }
             Ok(_) => {
                 return Err(InputError {
                     number: 1,
@@ -134,6 +138,7 @@ impl Input {
     /// Takes the message last returned by [`Input::peek`].
     pub fn advance(&mut self) {
         self.taken += 1;
+        self.decoder.taken();
         match &mut self.source {
             Source::Stdin { .. } => self.start += std::mem::take(&mut self.pending),
             Source::Fixed { remaining } => {
@@ -141,18 +146,6 @@ impl Input {
                     *n = n.saturating_sub(1);
                 }
             }
-        }
-    }
-
-    /// Stops reading: whatever is left is dropped, `peek` says End.
-    pub fn close(&mut self) {
-        match &mut self.source {
-            Source::Stdin { eof, .. } => {
-                *eof = true;
-                self.buf.clear();
-                self.start = 0;
-            }
-            Source::Fixed { remaining } => *remaining = Some(0),
         }
     }
 

@@ -45,18 +45,6 @@ impl Output {
             .map_err(map)
     }
 
-    /// Writes a whole message given as frames.
-    pub fn message<'a>(
-        &mut self,
-        frames: impl ExactSizeIterator<Item = &'a [u8]>,
-    ) -> anyhow::Result<()> {
-        let n = frames.len();
-        for (i, f) in frames.enumerate() {
-            self.frame(f, i, i + 1 < n)?;
-        }
-        Ok(())
-    }
-
     /// Pushes everything buffered to stdout.
     pub fn flush(&mut self) -> anyhow::Result<()> {
         if self.dirty {

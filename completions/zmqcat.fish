@@ -1,0 +1,416 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_zmqcat_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_zmqcat_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_zmqcat_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_zmqcat_using_subcommand
+    set -l cmd (__fish_zmqcat_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "req" -d 'REQ: send each input message as a request and print its reply (lockstep)'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "rep" -d 'REP: print each request and answer it (next input line, --echo or -m)'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "pub" -d 'PUB: publish each input message (TAB-separated frames make an envelope)'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "sub" -d 'SUB: print every message whose first frame starts with a subscribed prefix'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "push" -d 'PUSH: send each input message down a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "pull" -d 'PULL: print every message received from a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\\\x01 subscribe, \\\\x00 cancel)'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s m -l message -d 'Answer every request with DATA (in the chosen format)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l echo -d 'Answer every request with the request itself'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s s -l subscribe -d 'Subscribe to messages whose first frame starts with PREFIX (repeatable; all when none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s s -l subscribe -d 'Subscribe upstream to PREFIX (repeatable; everything when none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l no-subscribe -d 'Send no subscription at start: subscribe by writing `\\x01PREFIX` messages to stdin'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "req" -d 'REQ: send each input message as a request and print its reply (lockstep)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "rep" -d 'REP: print each request and answer it (next input line, --echo or -m)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "pub" -d 'PUB: publish each input message (TAB-separated frames make an envelope)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "sub" -d 'SUB: print every message whose first frame starts with a subscribed prefix'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "push" -d 'PUSH: send each input message down a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "pull" -d 'PULL: print every message received from a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\\\x01 subscribe, \\\\x00 cancel)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

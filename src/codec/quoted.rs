@@ -1,0 +1,116 @@
+//! `quoted`: like `text`, but lossless: inside a frame `\\ \t \n \r \0` and `\xNN` escapes.
+//! Output escapes exactly the bytes that could be mistaken for structure (backslash, TAB,
+//! newline, carriage return, NUL); every other byte, binary included, is written as it is.
+
+use std::io::{self, Write};
+
+use super::{read_id, write_id, DecodeError, Decoder, Style};
+
+pub(super) fn decode(
+    d: &mut Decoder,
+    input: &[u8],
+    eof: bool,
+) -> Result<Option<usize>, DecodeError> {
+    let (line, consumed) = match memchr::memchr(d.style.terminator, input) {
+        Some(end) => (&input[..end], end + 1),
+        None if eof && !input.is_empty() => (input, input.len()),
+        None => return Ok(None),
+    };
+    let plain = memchr::memchr(b'\\', line).is_none();
+    let mut start = 0;
+    let mut first = true;
+    for end in memchr::memchr_iter(b'\t', line).chain(std::iter::once(line.len())) {
+        let field = &line[start..end];
+        if first && d.style.id_field {
+            // Ids are written by `write_id` (printable as-is, else hex), never escaped.
+            let from = d.scratch.len();
+            read_id(field, &mut d.scratch)?;
+            d.push_scratch_from(from);
+        } else if plain {
+            // No escapes anywhere: frames are slices of the input, as in `text`.
+            d.push_input(start, end);
+        } else {
+            let from = d.scratch.len();
+            unescape(field, &mut d.scratch)?;
+            d.push_scratch_from(from);
+        }
+        first = false;
+        start = end + 1;
+    }
+    Ok(Some(consumed))
+}
+
+fn unescape(field: &[u8], out: &mut Vec<u8>) -> Result<(), DecodeError> {
+    let mut rest = field;
+    while let Some(i) = memchr::memchr(b'\\', rest) {
+        out.extend_from_slice(&rest[..i]);
+        let (byte, used) = match rest.get(i + 1) {
+            Some(b'\\') => (b'\\', 2),
+            Some(b't') => (b'\t', 2),
+            Some(b'n') => (b'\n', 2),
+            Some(b'r') => (b'\r', 2),
+            Some(b'0') => (0, 2),
+            Some(b'x') => match (
+                rest.get(i + 2).and_then(|&b| hex(b)),
+                rest.get(i + 3).and_then(|&b| hex(b)),
+            ) {
+                (Some(h), Some(l)) => (h << 4 | l, 4),
+                _ => return Err(DecodeError("bad escape: \\x needs two hex digits".into())),
+            },
+            Some(&other) => {
+                return Err(DecodeError(format!(
+                    "bad escape '\\{}' (known: \\\\ \\t \\n \\r \\0 \\xNN)",
+                    (other as char).escape_default()
+                )))
+            }
+            None => {
+                return Err(DecodeError(
+                    "a backslash ends the frame: write \\\\ for a backslash".into(),
+                ))
+            }
+        };
+        out.push(byte);
+        rest = &rest[i + used..];
+    }
+    out.extend_from_slice(rest);
+    Ok(())
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[inline]
+pub(super) fn encode(
+    style: &Style,
+    w: &mut impl Write,
+    data: &[u8],
+    index: usize,
+    more: bool,
+) -> io::Result<()> {
+    if index == 0 && style.id_field {
+        write_id(w, data)?;
+    } else {
+        let mut rest = data;
+        while let Some(i) = rest
+            .iter()
+            .position(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r' | 0))
+        {
+            w.write_all(&rest[..i])?;
+            w.write_all(match rest[i] {
+                b'\\' => b"\\\\",
+                b'\t' => b"\\t",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                _ => b"\\0",
+            })?;
+            rest = &rest[i + 1..];
+        }
+        w.write_all(rest)?;
+    }
+    w.write_all(if more {
+        b"\t"
+    } else {
+        std::slice::from_ref(&style.terminator)
+    })
+}
