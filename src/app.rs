@@ -18,6 +18,9 @@ use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
 use crate::{generate, log};
 
+/// How long an interrupted sender goes on delivering what it queued, unless --linger says.
+const INTERRUPT_GRACE: Duration = Duration::from_millis(1000);
+
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Completions { shell } => generate::completions(shell).map(|()| Outcome::Done),
@@ -46,6 +49,8 @@ pub struct Plan {
     limits: Limits,
     /// How long queued messages may take to leave at exit (`None`: as long as it takes).
     linger: Option<Duration>,
+    /// Whether --linger was given (else an interruption bounds the drain by a short grace).
+    linger_given: bool,
     replies: Replies,
     /// Subscriptions an XSUB sends upstream at start.
     upstream: Vec<Vec<u8>>,
@@ -204,6 +209,7 @@ impl Plan {
             },
             limits,
             linger,
+            linger_given: c.socket.linger.is_some(),
             replies: p.replies,
             upstream: Vec::new(),
             verbose: c.run.verbose,
@@ -355,20 +361,33 @@ impl Plan {
             Err(e) => exit::status_of(e) == exit::BAD_INPUT,
         };
         let Session { sock, stats, .. } = session;
+        let mut linger = self.linger;
         if !deliver || !self.pattern.sends() || stats.sent == 0 {
-            let _ = sock.set_linger(0);
+            linger = Some(Duration::ZERO);
+        } else if matches!(outcome, Ok(Outcome::Interrupted(_))) && !self.linger_given {
+            // The user asked to stop: deliver what can go at once, not wait for an absent peer.
+            linger = Some(linger.map_or(INTERRUPT_GRACE, |l| l.min(INTERRUPT_GRACE)));
         }
-        let drained = finish(
-            sock,
-            ctx,
-            &signals,
-            self.linger.filter(|_| deliver && stats.sent > 0),
-        );
-        match (outcome, drained) {
+        if linger != self.linger {
+            let ms = linger.map_or(-1, |l| l.as_millis().min(i32::MAX as u128) as i32);
+            let _ = sock.set_linger(ms);
+        }
+        let drained = finish(sock, ctx, &signals, linger.filter(|_| deliver && stats.sent > 0));
+        let expired = |l: Option<Duration>| {
+            format!(
+                "queued messages were not all delivered within the linger period ({})",
+                humantime::format_duration(l.unwrap_or_default())
+            )
+        };
+        match (outcome, drained?) {
             (Err(e), _) => Err(e),
-            (Ok(_), Err(e)) => Err(e),
-            (Ok(Outcome::Done), Ok(Some(sig))) => Ok(Outcome::Interrupted(sig)),
-            (Ok(o), Ok(_)) => Ok(o),
+            (Ok(Outcome::Done), Drained::Expired) => Err(anyhow::anyhow!(expired(linger))),
+            (Ok(Outcome::Interrupted(sig)), Drained::Expired) => {
+                log!("interrupted: {}", expired(linger));
+                Ok(Outcome::Interrupted(sig))
+            }
+            (Ok(_), Drained::Signal(sig)) => Ok(Outcome::Interrupted(sig)),
+            (Ok(o), Drained::All) => Ok(o),
         }
     }
 
@@ -396,16 +415,24 @@ fn ignore_closed(e: anyhow::Error) -> Result<()> {
     }
 }
 
+/// How the final delivery of queued messages ended.
+enum Drained {
+    All,
+    /// The linger period ran out first.
+    Expired,
+    /// A signal cut it short.
+    Signal(i32),
+}
+
 /// Closes the socket and ends the context, which blocks while queued messages are delivered
 /// (up to the socket's linger). That happens on a helper thread so that a signal can still
 /// abandon the wait: the first signal during the drain ends it, as the user asked to stop.
-/// Returns the signal that cut the drain short, if one did.
 fn finish(
     sock: zmq::Socket,
     ctx: zmq::Context,
     signals: &Signals,
     linger: Option<Duration>,
-) -> Result<Option<i32>> {
+) -> Result<Drained> {
     drop(sock);
     let (done_rx, done_tx) = UnixStream::pair().context("creating a pipe")?;
     let started = Instant::now();
@@ -429,17 +456,12 @@ fn finish(
         if items[0].get_revents().bits() != 0 {
             if let Some(sig) = signals.pending() {
                 log!("interrupted while delivering queued messages: they are abandoned");
-                return Ok(Some(sig));
+                return Ok(Drained::Signal(sig));
             }
         }
     }
-    if let Some(l) = linger {
-        if !l.is_zero() && started.elapsed() >= l {
-            return Err(anyhow::anyhow!(
-                "queued messages were not all delivered within the linger period ({})",
-                humantime::format_duration(l)
-            ));
-        }
+    match linger {
+        Some(l) if !l.is_zero() && started.elapsed() >= l => Ok(Drained::Expired),
+        _ => Ok(Drained::All),
     }
-    Ok(None)
 }

@@ -222,6 +222,18 @@ impl<'a> Session<'a> {
             Next::End => return Ok(Sent::End),
         };
         let bytes = frames.bytes();
+        if self.routed && frames.len() < 2 {
+            // libzmq's ROUTER would take the lone frame as an id and drop it without a word.
+            let mut id = Vec::new();
+            let _ = write_id(&mut id, frames.get(0));
+            log!(
+                "message {} for routing id {} has no frames after the id: dropped",
+                self.input.taken() + 1,
+                String::from_utf8_lossy(&id)
+            );
+            self.input.advance();
+            return Ok(Sent::Done);
+        }
         match send_frames(&self.sock, &frames) {
             Ok(()) => {}
             Err(zmq::Error::EAGAIN) => return Ok(Sent::Blocked),

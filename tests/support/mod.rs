@@ -1,0 +1,471 @@
+//! Test harness: zmqcat child processes with captured output, and zmq-crate peers.
+//!
+//! Rules every test follows:
+//! - no fixed TCP port: bind `tcp://127.0.0.1:*` and read the announced endpoint, or use ipc://
+//!   paths in a `TempDir`;
+//! - no sleeping for synchronisation: every wait is for an observable event (a stderr line, a
+//!   stdout line, a received message, an exit), bounded by a deadline;
+//! - every child is killed and reaped on drop, and when a test fails its children's stdout and
+//!   stderr are printed (see [`Proc`]'s `Drop`).
+
+#![allow(dead_code)]
+
+use std::cell::Cell;
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+/// The default bound of every wait: far above what any step needs, even on a loaded machine.
+pub const T: Duration = Duration::from_secs(10);
+
+/// The zmqcat binary under test.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_zmqcat")
+}
+
+#[derive(Default)]
+struct State {
+    stdout: Vec<u8>,
+    stderr: String,
+    stdout_eof: bool,
+    stderr_eof: bool,
+}
+
+#[derive(Default)]
+struct Shared {
+    state: Mutex<State>,
+    cv: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panicking reader thread must not hide the output of the others.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// A running zmqcat with piped stdin, stdout and stderr, read by background threads.
+///
+/// On drop the child is killed (SIGKILL) and reaped; if the test is failing (panicking), its
+/// command line, stdout and stderr are printed first, so every failure shows what zmqcat said.
+pub struct Proc {
+    child: Child,
+    args: Vec<String>,
+    stdin: Option<ChildStdin>,
+    shared: Arc<Shared>,
+    readers: Vec<JoinHandle<()>>,
+    stdin_writer: Option<JoinHandle<()>>,
+    status: Option<ExitStatus>,
+    /// The dump was already put into a panic message.
+    dumped: Cell<bool>,
+}
+
+impl Proc {
+    /// Starts `zmqcat ARGS…`, collecting stdout and stderr.
+    pub fn spawn(args: &[&str]) -> Proc {
+        let (mut p, stdout) = Proc::start(args);
+        let shared = Arc::clone(&p.shared);
+        p.readers
+            .push(thread::spawn(move || read_stdout(stdout, shared)));
+        p
+    }
+
+    /// Starts `zmqcat ARGS…` but hands its stdout pipe to the caller (stderr is still
+    /// collected): for tests about the reader of stdout going away.
+    pub fn spawn_with_stdout(args: &[&str]) -> (Proc, ChildStdout) {
+        let (p, stdout) = Proc::start(args);
+        // Nobody collects stdout here: mark it over so that waits for the exit do not wait on it.
+        p.shared.lock().stdout_eof = true;
+        (p, stdout)
+    }
+
+    fn start(args: &[&str]) -> (Proc, ChildStdout) {
+        let mut child = Command::new(bin())
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .env_remove("RUST_BACKTRACE")
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {} {args:?}: {e}", bin()));
+        let shared = Arc::new(Shared::default());
+        let stderr = child.stderr.take().expect("stderr is piped");
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let stdin = child.stdin.take();
+        let reader = {
+            let shared = Arc::clone(&shared);
+            thread::spawn(move || read_stderr(stderr, shared))
+        };
+        let p = Proc {
+            child,
+            args: args.iter().map(|s| s.to_string()).collect(),
+            stdin,
+            shared,
+            readers: vec![reader],
+            stdin_writer: None,
+            status: None,
+            dumped: Cell::new(false),
+        };
+        (p, stdout)
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// Writes `bytes` to the child's stdin (blocking while the pipe is full).
+    pub fn write_stdin(&mut self, bytes: &[u8]) {
+        let result = match self.stdin.as_mut() {
+            Some(stdin) => stdin.write_all(bytes).and_then(|()| stdin.flush()),
+            None => panic!("stdin already closed\n{}", self.dump()),
+        };
+        if let Err(e) = result {
+            panic!("writing to stdin: {e}\n{}", self.dump());
+        }
+    }
+
+    /// Closes the child's stdin: end of input.
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Writes `bytes` to stdin from a background thread, then closes stdin: for inputs larger
+    /// than a pipe buffer, which the child consumes while the test does other things.
+    pub fn feed_stdin_and_close(&mut self, bytes: Vec<u8>) {
+        let mut stdin = self.stdin.take().expect("stdin already closed");
+        self.stdin_writer = Some(thread::spawn(move || {
+            // An early exit of the child shows up as a wrong output or status, with a dump.
+            let _ = stdin.write_all(&bytes);
+        }));
+    }
+
+    /// Sends a signal to the child.
+    pub fn signal(&self, sig: i32) {
+        // SAFETY: kill(2) with the pid of our own child, which is not reaped before drop.
+        let rc = unsafe { libc::kill(self.pid(), sig) };
+        assert_eq!(rc, 0, "kill({}, {sig}) failed", self.pid());
+    }
+
+    /// Waits for `found` to return `Some` on the captured state, or panics with `what` and a
+    /// dump after `timeout` or once the child can say nothing more.
+    fn wait_for<R>(
+        &self,
+        timeout: Duration,
+        what: &str,
+        mut found: impl FnMut(&State) -> Option<R>,
+    ) -> R {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.shared.lock();
+        loop {
+            if let Some(r) = found(&state) {
+                return r;
+            }
+            if state.stdout_eof && state.stderr_eof {
+                drop(state);
+                panic!("zmqcat ended its output before {what}\n{}", self.dump());
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                drop(state);
+                panic!(
+                    "timed out after {timeout:?} waiting for {what}\n{}",
+                    self.dump()
+                );
+            }
+            state = self
+                .shared
+                .cv
+                .wait_timeout(state, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    /// Waits for `zmqcat: bound ENDPOINT` on stderr and returns ENDPOINT.
+    pub fn wait_bound(&self, timeout: Duration) -> String {
+        self.wait_for(timeout, "a `zmqcat: bound` line on stderr", |s| {
+            s.stderr
+                .lines()
+                .find_map(|l| l.strip_prefix("zmqcat: bound "))
+                .map(|ep| ep.trim().to_string())
+        })
+    }
+
+    /// Waits until stderr contains `needle`.
+    pub fn wait_stderr_contains(&self, needle: &str, timeout: Duration) {
+        self.wait_for(timeout, &format!("{needle:?} on stderr"), |s| {
+            s.stderr.contains(needle).then_some(())
+        })
+    }
+
+    /// Waits until stdout contains `needle`.
+    pub fn wait_stdout_contains(&self, needle: &[u8], timeout: Duration) {
+        let what = format!("{:?} on stdout", String::from_utf8_lossy(needle));
+        self.wait_for(timeout, &what, |s| {
+            s.stdout
+                .windows(needle.len().max(1))
+                .any(|w| w == needle)
+                .then_some(())
+        })
+    }
+
+    /// Waits until stdout holds at least `n` whole lines and returns all whole lines so far
+    /// (lossily decoded, without their newline).
+    pub fn wait_stdout_lines(&self, n: usize, timeout: Duration) -> Vec<String> {
+        self.wait_for(timeout, &format!("{n} lines on stdout"), |s| {
+            let lines = whole_lines(&s.stdout);
+            (lines.len() >= n).then_some(lines)
+        })
+    }
+
+    /// Number of whole lines on stdout so far.
+    pub fn stdout_line_count(&self) -> usize {
+        self.shared
+            .lock()
+            .stdout
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    }
+
+    /// The exit status if the child has ended, without waiting.
+    pub fn try_wait(&mut self) -> Option<ExitStatus> {
+        if self.status.is_none() {
+            self.status = self.child.try_wait().expect("try_wait");
+        }
+        self.status
+    }
+
+    /// Waits for the child to exit and for its output to be collected; panics with a dump
+    /// after `timeout`.
+    pub fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
+        let deadline = Instant::now() + timeout;
+        // The pipes reach EOF when the child exits (nothing else holds their write ends).
+        {
+            let mut state = self.shared.lock();
+            while !(state.stdout_eof && state.stderr_eof) {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    drop(state);
+                    panic!(
+                        "timed out after {timeout:?} waiting for zmqcat to exit\n{}",
+                        self.dump()
+                    );
+                }
+                state = self
+                    .shared
+                    .cv
+                    .wait_timeout(state, left)
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
+            }
+        }
+        // Output is closed, so the process is exiting; reaping it takes a moment at most.
+        loop {
+            if let Some(status) = self.try_wait() {
+                for r in self.readers.drain(..) {
+                    let _ = r.join();
+                }
+                return status;
+            }
+            if Instant::now() >= deadline {
+                panic!(
+                    "timed out after {timeout:?} waiting for zmqcat to exit\n{}",
+                    self.dump()
+                );
+            }
+            // Bounded polling for the reap only: the exit itself was observed above.
+            thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// Waits for the exit and asserts its status code, with a dump on mismatch.
+    pub fn expect_exit(&mut self, code: i32, timeout: Duration) {
+        let status = self.wait_exit(timeout);
+        assert_eq!(
+            status.code(),
+            Some(code),
+            "unexpected exit status {status}\n{}",
+            self.dump()
+        );
+    }
+
+    /// Everything captured on stdout so far.
+    pub fn stdout(&self) -> Vec<u8> {
+        self.shared.lock().stdout.clone()
+    }
+
+    /// Everything captured on stdout so far, lossily decoded.
+    pub fn stdout_text(&self) -> String {
+        String::from_utf8_lossy(&self.shared.lock().stdout).into_owned()
+    }
+
+    /// Everything captured on stderr so far.
+    pub fn stderr(&self) -> String {
+        self.shared.lock().stderr.clone()
+    }
+
+    /// The command line, stdout and stderr, for failure messages.
+    /// Called only to build a failure message (assertion messages are evaluated lazily).
+    pub fn dump(&self) -> String {
+        self.dumped.set(true);
+        let state = self.shared.lock();
+        let mut s = String::new();
+        let _ = writeln!(s, "---- zmqcat {}", self.args.join(" "));
+        let _ = writeln!(s, "---- stdout ({} bytes):", state.stdout.len());
+        s.push_str(&abbreviate(&state.stdout));
+        let _ = writeln!(s, "\n---- stderr:");
+        s.push_str(&state.stderr);
+        let _ = writeln!(s, "---- end");
+        s
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        if thread::panicking() && !self.dumped.get() {
+            eprintln!("{}", self.dump());
+        }
+        self.stdin = None;
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(w) = self.stdin_writer.take() {
+            let _ = w.join();
+        }
+        for r in self.readers.drain(..) {
+            let _ = r.join();
+        }
+    }
+}
+
+fn read_stdout(mut stdout: ChildStdout, shared: Arc<Shared>) {
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = stdout.read(&mut buf).unwrap_or(0);
+        let mut state = shared.lock();
+        if n == 0 {
+            state.stdout_eof = true;
+            shared.cv.notify_all();
+            return;
+        }
+        state.stdout.extend_from_slice(&buf[..n]);
+        shared.cv.notify_all();
+    }
+}
+
+fn read_stderr(stderr: std::process::ChildStderr, shared: Arc<Shared>) {
+    let mut r = BufReader::new(stderr);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = r.read_until(b'\n', &mut line).unwrap_or(0);
+        let mut state = shared.lock();
+        if n == 0 {
+            state.stderr_eof = true;
+            shared.cv.notify_all();
+            return;
+        }
+        state.stderr.push_str(&String::from_utf8_lossy(&line));
+        shared.cv.notify_all();
+    }
+}
+
+/// The whole lines of `bytes`, lossily decoded, without their newline.
+pub fn whole_lines(bytes: &[u8]) -> Vec<String> {
+    let mut parts: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    // The last piece follows the last newline: an unfinished line, or nothing.
+    parts.pop();
+    parts
+        .into_iter()
+        .map(|l| String::from_utf8_lossy(l).into_owned())
+        .collect()
+}
+
+/// Long outputs shown by their head and tail only.
+fn abbreviate(bytes: &[u8]) -> String {
+    const KEEP: usize = 2000;
+    if bytes.len() <= 2 * KEEP {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    format!(
+        "{}\n[… {} bytes …]\n{}",
+        String::from_utf8_lossy(&bytes[..KEEP]),
+        bytes.len() - 2 * KEEP,
+        String::from_utf8_lossy(&bytes[bytes.len() - KEEP..])
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// zmq-crate peers
+
+/// A message as a list of frames.
+pub type Msg = Vec<Vec<u8>>;
+
+/// Builds a message from text frames.
+pub fn msg(frames: &[&str]) -> Msg {
+    frames.iter().map(|f| f.as_bytes().to_vec()).collect()
+}
+
+/// A socket of `kind` with linger 0 and send/receive timeouts of [`T`], so that no call on it
+/// blocks without bound.
+pub fn socket(ctx: &zmq::Context, kind: zmq::SocketType) -> zmq::Socket {
+    let s = ctx.socket(kind).expect("creating a zmq socket");
+    s.set_linger(0).unwrap();
+    s.set_rcvtimeo(T.as_millis() as i32).unwrap();
+    s.set_sndtimeo(T.as_millis() as i32).unwrap();
+    s
+}
+
+/// Binds `sock` to a free port on the loopback interface and returns the endpoint.
+pub fn bind_local(sock: &zmq::Socket) -> String {
+    sock.bind("tcp://127.0.0.1:*")
+        .expect("binding tcp://127.0.0.1:*");
+    sock.get_last_endpoint()
+        .expect("get_last_endpoint")
+        .expect("endpoint is UTF-8")
+}
+
+/// A socket of `kind` bound to a free loopback port, with its endpoint.
+pub fn bound(ctx: &zmq::Context, kind: zmq::SocketType) -> (zmq::Socket, String) {
+    let s = socket(ctx, kind);
+    let ep = bind_local(&s);
+    (s, ep)
+}
+
+/// A socket of `kind` connected to `ep`.
+pub fn connected(ctx: &zmq::Context, kind: zmq::SocketType, ep: &str) -> zmq::Socket {
+    let s = socket(ctx, kind);
+    s.connect(ep)
+        .unwrap_or_else(|e| panic!("connecting to {ep}: {e}"));
+    s
+}
+
+/// Receives one message, waiting up to [`T`] (the socket's receive timeout).
+pub fn recv(sock: &zmq::Socket) -> Msg {
+    sock.recv_multipart(0)
+        .unwrap_or_else(|e| panic!("no message within {T:?}: {e}"))
+}
+
+/// Receives one message if one arrives within `within`.
+pub fn recv_within(sock: &zmq::Socket, within: Duration) -> Option<Msg> {
+    match sock.poll(zmq::POLLIN, within.as_millis() as i64) {
+        Ok(n) if n > 0 => Some(recv(sock)),
+        Ok(_) => None,
+        Err(e) => panic!("polling a zmq socket: {e}"),
+    }
+}
+
+/// Sends one message, waiting up to [`T`] (the socket's send timeout).
+pub fn send(sock: &zmq::Socket, frames: &[&[u8]]) {
+    sock.send_multipart(frames.iter().copied(), 0)
+        .unwrap_or_else(|e| panic!("cannot send {frames:?} within {T:?}: {e}"));
+}
+
+/// Sends one message of text frames.
+pub fn send_text(sock: &zmq::Socket, frames: &[&str]) {
+    let frames: Vec<&[u8]> = frames.iter().map(|f| f.as_bytes()).collect();
+    send(sock, &frames);
+}
