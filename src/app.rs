@@ -372,7 +372,12 @@ impl Plan {
             let ms = linger.map_or(-1, |l| l.as_millis().min(i32::MAX as u128) as i32);
             let _ = sock.set_linger(ms);
         }
-        let drained = finish(sock, ctx, &signals, linger.filter(|_| deliver && stats.sent > 0));
+        let drained = finish(
+            sock,
+            ctx,
+            &signals,
+            linger.filter(|_| deliver && stats.sent > 0),
+        );
         let expired = |l: Option<Duration>| {
             format!(
                 "queued messages were not all delivered within the linger period ({})",
