@@ -135,7 +135,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__dealer)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -242,6 +242,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -477,7 +481,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__pair)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +588,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -595,7 +603,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__pub)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,6 +710,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -811,7 +823,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__push)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,6 +930,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1035,7 +1051,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__req)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --retries --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1142,6 +1158,14 @@ _zmqcat() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1153,7 +1177,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__router)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1260,6 +1284,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1377,7 +1405,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__xpub)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1484,6 +1512,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1495,7 +1527,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__xsub)
-            opts="-b -c -f -0 -n -t -v -q -m -s -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --subscribe --no-subscribe --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -s -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --subscribe --no-subscribe --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1602,6 +1634,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -64,6 +64,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s m -l message -d 'S
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l retries -d 'Lazy Pirate: after a --timeout, reopen the socket and resend, up to N times' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -128,6 +130,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s m -l message -d 'S
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -191,6 +194,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s m -l message -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -253,6 +257,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s m -l message -d
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -286,6 +291,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s m -l message -d
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -319,6 +325,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s m -l message -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -352,6 +359,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s m -l message -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -385,6 +393,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s m -l message -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s s -l subscribe -d 'Subscribe upstream to PREFIX (repeatable; everything when none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l conflate -d 'Keep only the last message in each queue'

@@ -56,6 +56,11 @@ pub struct Plan {
     upstream: Vec<Vec<u8>>,
     verbose: u8,
     quiet: bool,
+    wait_peers: Option<u64>,
+    /// Lazy Pirate retries (req).
+    retries: u32,
+    /// The command is `xpub` itself (not a publisher backed by XPUB for --wait-peers).
+    xpub_command: bool,
 }
 
 /// The pieces of a socket command's arguments that the plan needs.
@@ -67,6 +72,7 @@ struct Parts<'a> {
     subscribe_all: bool,
     replies: Replies,
     reply_message: Option<&'a str>,
+    retries: u32,
 }
 
 impl<'a> Parts<'a> {
@@ -79,6 +85,7 @@ impl<'a> Parts<'a> {
             subscribe_all: false,
             replies: Replies::Input,
             reply_message: None,
+            retries: 0,
         }
     }
 }
@@ -86,7 +93,10 @@ impl<'a> Parts<'a> {
 impl Plan {
     pub fn from_command(command: &Command) -> Result<Plan> {
         let parts = match command {
-            Command::Req(a) => Parts::new(Kind::Req, &a.common, Some(&a.send)),
+            Command::Req(a) => Parts {
+                retries: a.retries.unwrap_or(0),
+                ..Parts::new(Kind::Req, &a.common, Some(&a.send))
+            },
             Command::Rep(a) => Parts {
                 replies: if a.echo {
                     Replies::Echo
@@ -214,7 +224,14 @@ impl Plan {
             upstream: Vec::new(),
             verbose: c.run.verbose,
             quiet: c.run.quiet,
+            wait_peers: send.wait_peers.filter(|n| *n > 0),
+            retries: p.retries,
+            xpub_command: p.kind == Kind::Xpub,
         };
+        if p.kind == Kind::Pub && plan.wait_peers.is_some() {
+            // An XPUB publishes like a PUB and also tells when subscriptions arrive.
+            plan.pattern.socket = zmq::XPUB;
+        }
         plan.options = plan.socket_options(&p)?;
         if p.kind == Kind::Xsub {
             let all = [String::new()];
@@ -287,6 +304,10 @@ impl Plan {
         if let Some(n) = s.max_msg_size {
             opts.push(SetOpt::int("maxmsgsize", n)?);
         }
+        if p.kind == Kind::Pub && self.wait_peers.is_some() {
+            // Every subscription is passed up, even one a previous subscriber already made.
+            opts.push(SetOpt::int("xpub_verbose", 1)?);
+        }
         if p.kind == Kind::Sub {
             if p.subscribe_all {
                 opts.push(SetOpt::bytes("subscribe", b"")?);
@@ -316,20 +337,19 @@ impl Plan {
         let signals = Signals::install().context("installing signal handlers")?;
         let input = self.input()?;
         let ctx = zmq::Context::new();
-        let sock = socket::open(
-            &ctx,
-            self.pattern.socket,
-            &self.options,
-            &self.endpoints,
-            self.verbose,
-            self.quiet,
-        )?;
+        let (sock, monitor) = self.open(&ctx)?;
         let mut session = Session::new(
             sock,
             input,
             Output::stdout(Encoder::new(self.style)),
             &signals,
         );
+        session.monitor = monitor;
+        session.retries = self.retries;
+        if self.retries > 0 {
+            let (ctx, plan) = (ctx.clone(), &self);
+            session.reopen = Some(Box::new(move || plan.open(&ctx)));
+        }
         session.limits = self.limits.clone();
         session.routed = self.pattern.socket == zmq::ROUTER;
         session.peer = self
@@ -360,7 +380,7 @@ impl Plan {
             Ok(_) => true,
             Err(e) => exit::status_of(e) == exit::BAD_INPUT,
         };
-        let Session { sock, stats, .. } = session;
+        let (sock, stats) = session.into_parts();
         let mut linger = self.linger;
         if !deliver || !self.pattern.sends() || stats.sent == 0 {
             linger = Some(Duration::ZERO);
@@ -396,7 +416,22 @@ impl Plan {
         }
     }
 
+    fn open(&self, ctx: &zmq::Context) -> Result<(zmq::Socket, Option<crate::monitor::Monitor>)> {
+        socket::open(
+            ctx,
+            self.pattern.socket,
+            &self.options,
+            &self.endpoints,
+            self.verbose,
+            self.quiet,
+            self.verbose > 0 || self.wait_peers.is_some(),
+        )
+    }
+
     fn run_loop(&self, s: &mut Session<'_>) -> Result<()> {
+        if let Some(n) = self.wait_peers {
+            s.wait_peers(n, self.pattern.socket == zmq::XPUB && !self.xpub_command)?;
+        }
         for sub in &self.upstream {
             s.sock
                 .send(&sub[..], 0)

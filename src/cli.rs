@@ -281,6 +281,10 @@ pub struct SendArgs {
     /// Send at most N messages a second
     #[arg(long, value_name = "N", value_parser = parse_rate)]
     pub rate: Option<f64>,
+
+    /// Hold the first send until N peers are connected (pub: until N subscriptions arrived)
+    #[arg(long, value_name = "N")]
+    pub wait_peers: Option<u64>,
 }
 
 /// The options every socket command has.
@@ -347,6 +351,14 @@ pub struct ReqArgs {
     pub common: CommonArgs,
     #[command(flatten)]
     pub send: SendArgs,
+    /// Lazy Pirate: after a --timeout, reopen the socket and resend, up to N times
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "timeout",
+        help_heading = "Requests"
+    )]
+    pub retries: Option<u32>,
 }
 
 #[derive(Debug, Clone, Args)]

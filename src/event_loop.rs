@@ -14,6 +14,7 @@ use crate::codec::{write_id, Frames};
 use crate::exit::Timeout;
 use crate::io::{Input, Next, Output};
 use crate::log;
+use crate::monitor::Monitor;
 use crate::signals::Signals;
 
 /// A signal asked zmqcat to stop.
@@ -101,11 +102,22 @@ pub struct Session<'a> {
     pub routed: bool,
     /// Words used in messages: the endpoints, for "no reply from …".
     pub peer: String,
+    /// Connection events, with `-v` or `--wait-peers`.
+    pub monitor: Option<Monitor>,
     msg: zmq::Message,
     kept: Kept,
     pace: Pace,
     next_send: Option<Instant>,
+    /// `wait` returns on monitor events too (while waiting for peers).
+    awaiting_peers: bool,
+    /// Lazy Pirate: how many times a request is resent on a fresh socket after a timeout.
+    pub retries: u32,
+    /// Opens a fresh socket like the first one.
+    pub reopen: Option<Reopen<'a>>,
 }
+
+/// Opens a new socket (and its monitor) configured like the session's first one.
+pub type Reopen<'a> = Box<dyn Fn() -> Result<(zmq::Socket, Option<Monitor>)> + 'a>;
 
 impl<'a> Session<'a> {
     pub fn new(sock: zmq::Socket, input: Input, output: Output, signals: &'a Signals) -> Self {
@@ -118,11 +130,20 @@ impl<'a> Session<'a> {
             stats: Stats::default(),
             routed: false,
             peer: String::new(),
+            monitor: None,
             msg: zmq::Message::new(),
             kept: Kept::default(),
             pace: Pace::default(),
             next_send: None,
+            awaiting_peers: false,
+            retries: 0,
+            reopen: None,
         }
+    }
+
+    /// Ends the session, giving back what the final drain needs.
+    pub fn into_parts(self) -> (zmq::Socket, Stats) {
+        (self.sock, self.stats)
     }
 
     pub fn set_pace(&mut self, pace: Pace) {
@@ -160,12 +181,24 @@ impl<'a> Session<'a> {
                     left.as_micros().div_ceil(1000).min(i64::MAX as u128) as i64
                 }
             };
+            let unused = || zmq::PollItem::from_fd(-1, zmq::PollEvents::empty());
             let mut items = [
                 zmq::PollItem::from_fd(self.signals.fd(), zmq::POLLIN),
                 self.sock.as_poll_item(events),
-                zmq::PollItem::from_fd(stdin_fd.unwrap_or(-1), zmq::POLLIN),
+                unused(),
+                unused(),
             ];
-            let n = if stdin_fd.is_some() { 3 } else { 2 };
+            let mut n = 2;
+            let stdin_at = stdin_fd.map(|fd| {
+                items[n] = zmq::PollItem::from_fd(fd, zmq::POLLIN);
+                n += 1;
+                n - 1
+            });
+            let monitor_at = self.monitor.as_ref().map(|m| {
+                items[n] = m.poll_item();
+                n += 1;
+                n - 1
+            });
             match zmq::poll(&mut items[..n], timeout_ms) {
                 Ok(_) | Err(zmq::Error::EINTR) => {}
                 Err(e) => return Err(e).context("polling the socket"),
@@ -179,12 +212,61 @@ impl<'a> Session<'a> {
                 readable: items[1].is_readable(),
                 writable: items[1].is_writable(),
                 // A hang-up or a closed descriptor also means "read now" (read says EOF).
-                stdin: n == 3 && items[2].get_revents().bits() != 0,
+                stdin: stdin_at.is_some_and(|i| items[i].get_revents().bits() != 0),
             };
+            let events_ready = monitor_at.is_some_and(|i| items[i].is_readable());
+            if events_ready {
+                if let Some(m) = self.monitor.as_mut() {
+                    m.drain()?;
+                }
+                if self.awaiting_peers {
+                    return Ok(Some(woke));
+                }
+            }
             if woke.readable || woke.writable || woke.stdin {
                 return Ok(Some(woke));
             }
         }
+    }
+
+    /// Holds the first send until `n` peers are connected (handshake done), or, for a
+    /// publisher backed by XPUB, until `n` subscriptions have arrived.
+    pub fn wait_peers(&mut self, n: u64, subscriptions: bool) -> Result<()> {
+        let deadline = self.deadline();
+        let mut seen = 0;
+        self.awaiting_peers = true;
+        let result = loop {
+            if subscriptions {
+                while seen < n {
+                    match self.sock.recv(&mut self.msg, zmq::DONTWAIT) {
+                        Ok(()) if self.msg.first() == Some(&1) => seen += 1,
+                        Ok(()) => {}
+                        Err(zmq::Error::EAGAIN) => break,
+                        Err(e) => return Err(e).context("reading subscriptions"),
+                    }
+                }
+            } else {
+                seen = self.monitor.as_ref().map_or(n, Monitor::peers);
+            }
+            if seen >= n {
+                break Ok(());
+            }
+            let events = if subscriptions {
+                zmq::POLLIN
+            } else {
+                zmq::PollEvents::empty()
+            };
+            if self.wait(events, false, deadline)?.is_none() {
+                let what = if subscriptions {
+                    "subscriptions"
+                } else {
+                    "peers"
+                };
+                break Err(self.timed_out(&format!("only {seen} of {n} {what} arrived")));
+            }
+        };
+        self.awaiting_peers = false;
+        result
     }
 
     /// Waits until the pacing allows the next send.
@@ -222,6 +304,13 @@ impl<'a> Session<'a> {
             Next::End => return Ok(Sent::End),
         };
         let bytes = frames.bytes();
+        if self.retries > 0 {
+            // Kept for resending (Lazy Pirate).
+            self.kept.clear();
+            for f in frames.iter() {
+                self.kept.push(f);
+            }
+        }
         if self.routed && frames.len() < 2 {
             // libzmq's ROUTER would take the lone frame as an id and drop it without a word.
             let mut id = Vec::new();
@@ -358,15 +447,51 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// One request, one reply, in turn (REQ).
+    /// One request, one reply, in turn (REQ). With retries, a request that gets no reply in
+    /// time is resent on a fresh socket (a REQ socket cannot send twice in a row).
     pub fn lockstep_client(&mut self) -> Result<()> {
         while !self.count_reached(self.stats.received) {
             self.pace_wait()?;
             if !self.send_next()? {
                 break;
             }
-            self.recv_one(false, "no reply")?;
+            let mut attempt = 0;
+            loop {
+                match self.recv_one(false, "no reply") {
+                    Err(e) if e.is::<Timeout>() && attempt < self.retries => {
+                        attempt += 1;
+                        log!(
+                            "no reply within {}: retrying on a new socket ({attempt} of {})",
+                            humantime::format_duration(self.limits.timeout.unwrap_or_default()),
+                            self.retries
+                        );
+                        self.renew_socket()?;
+                        self.stats.sent -= 1;
+                        self.send_kept()?;
+                    }
+                    Err(e) if e.is::<Timeout>() && self.retries > 0 => {
+                        return Err(Timeout(format!(
+                            "no reply from {} after {} retries: giving up",
+                            self.peer, self.retries
+                        ))
+                        .into());
+                    }
+                    other => break other?,
+                }
+            }
         }
+        Ok(())
+    }
+
+    fn renew_socket(&mut self) -> Result<()> {
+        let Some(reopen) = &self.reopen else {
+            return Ok(());
+        };
+        let (sock, monitor) = reopen()?;
+        // The old socket goes at once, with whatever it still queued.
+        let _ = self.sock.set_linger(0);
+        self.sock = sock;
+        self.monitor = monitor;
         Ok(())
     }
 

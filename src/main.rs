@@ -8,6 +8,7 @@ mod event_loop;
 mod exit;
 mod generate;
 mod io;
+mod monitor;
 mod patterns;
 mod signals;
 mod socket;

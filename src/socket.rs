@@ -12,6 +12,7 @@ use anyhow::{Context as _, Result};
 use crate::endpoint::{Direction, Endpoint};
 use crate::exit::Usage;
 use crate::log;
+use crate::monitor::Monitor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -208,7 +209,8 @@ fn lookup(name: &str) -> Result<(&'static str, c_int, Kind), Usage> {
         })
 }
 
-/// Creates a socket, applies `options` in order, then binds and connects.
+/// Creates a socket, applies `options` in order, starts its monitor (when `monitor`), then
+/// binds and connects.
 pub fn open(
     ctx: &zmq::Context,
     kind: zmq::SocketType,
@@ -216,7 +218,8 @@ pub fn open(
     endpoints: &[Endpoint],
     verbose: u8,
     quiet: bool,
-) -> Result<zmq::Socket> {
+    monitor: bool,
+) -> Result<(zmq::Socket, Option<Monitor>)> {
     let mut sock = ctx.socket(kind).context("creating the socket")?;
     for opt in options {
         opt.apply(&mut sock).map_err(|e| -> anyhow::Error {
@@ -228,10 +231,15 @@ pub fn open(
             }
         })?;
     }
+    let monitor = if monitor {
+        Some(Monitor::attach(ctx, &sock, verbose)?)
+    } else {
+        None
+    };
     for ep in endpoints {
         attach(&sock, ep, verbose, quiet)?;
     }
-    Ok(sock)
+    Ok((sock, monitor))
 }
 
 fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, quiet: bool) -> Result<()> {

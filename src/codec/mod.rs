@@ -100,7 +100,6 @@ impl<'a> Frames<'a> {
         &base[s.start..s.end]
     }
 
-    #[cfg(test)]
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.len()).map(move |i| self.get(i))
     }

@@ -1,0 +1,200 @@
+//! Socket monitor events: one line each on stderr with `-v`, and the count of connected peers
+//! behind `--wait-peers`. Events are parsed here (two frames: a 16-bit event id and a 32-bit
+//! value, little-endian, then the endpoint), so unknown ids are shown, never a panic.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context as _, Result};
+
+use crate::log;
+
+/// Events subscribed to: everything but the chatty ones below `-vv`.
+const EVENTS: i32 = zmq_sys::ZMQ_EVENT_ALL as i32;
+
+pub struct Monitor {
+    sock: zmq::Socket,
+    verbose: u8,
+    /// Peers whose handshake succeeded, less those that disconnected since.
+    peers: u64,
+    /// Handshakes that ever succeeded.
+    handshakes: u64,
+    msg: zmq::Message,
+}
+
+impl Monitor {
+    /// Starts monitoring `target`; call before it binds or connects so no event is missed.
+    pub fn attach(ctx: &zmq::Context, target: &zmq::Socket, verbose: u8) -> Result<Monitor> {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let address = format!(
+            "inproc://zmqcat-monitor-{}",
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        target
+            .monitor(&address, EVENTS)
+            .context("starting the socket monitor")?;
+        let sock = ctx
+            .socket(zmq::PAIR)
+            .context("creating the monitor socket")?;
+        sock.set_linger(0)?;
+        sock.connect(&address)
+            .context("connecting the socket monitor")?;
+        Ok(Monitor {
+            sock,
+            verbose,
+            peers: 0,
+            handshakes: 0,
+            msg: zmq::Message::new(),
+        })
+    }
+
+    pub fn poll_item(&self) -> zmq::PollItem<'_> {
+        self.sock.as_poll_item(zmq::POLLIN)
+    }
+
+    /// Peers connected now (handshake done, not yet disconnected).
+    pub fn peers(&self) -> u64 {
+        self.peers
+    }
+
+    /// Handles every event that is ready.
+    pub fn drain(&mut self) -> Result<()> {
+        loop {
+            match self.sock.recv(&mut self.msg, zmq::DONTWAIT) {
+                Ok(()) => {}
+                Err(zmq::Error::EAGAIN) => return Ok(()),
+                Err(zmq::Error::EINTR) => continue,
+                Err(e) => return Err(e).context("reading socket monitor events"),
+            }
+            let head: [u8; 6] = match self.msg[..].try_into() {
+                Ok(h) => h,
+                Err(_) => continue,
+            };
+            let event = u16::from_le_bytes([head[0], head[1]]);
+            let value = u32::from_le_bytes([head[2], head[3], head[4], head[5]]);
+            let mut endpoint = String::new();
+            while self.msg.get_more() {
+                self.sock.recv(&mut self.msg, 0)?;
+                endpoint = String::from_utf8_lossy(&self.msg).into_owned();
+            }
+            self.handle(event, value, &endpoint);
+        }
+    }
+
+    fn handle(&mut self, event: u16, value: u32, ep: &str) {
+        let e = u32::from(event);
+        if e == zmq_sys::ZMQ_EVENT_HANDSHAKE_SUCCEEDED {
+            self.peers += 1;
+            self.handshakes += 1;
+        } else if e == zmq_sys::ZMQ_EVENT_DISCONNECTED {
+            self.peers = self.peers.saturating_sub(1);
+        }
+        if let Some((level, line)) = describe(e, value, ep) {
+            if self.verbose >= level {
+                log!("{line}");
+            }
+        }
+    }
+}
+
+/// The line for an event, and the verbosity it needs.
+fn describe(event: u32, value: u32, ep: &str) -> Option<(u8, String)> {
+    use zmq_sys as z;
+    let errno = || zmq::Error::from_raw(value as i32).to_string();
+    Some(match event {
+        z::ZMQ_EVENT_CONNECTED => (1, format!("connected to {ep}")),
+        z::ZMQ_EVENT_CONNECT_DELAYED => (2, format!("connection to {ep} pending")),
+        z::ZMQ_EVENT_CONNECT_RETRIED => (1, format!("retrying {ep} in {value} ms")),
+        z::ZMQ_EVENT_LISTENING => (2, format!("listening on {ep}")),
+        z::ZMQ_EVENT_BIND_FAILED => (1, format!("bind to {ep} failed: {}", errno())),
+        z::ZMQ_EVENT_ACCEPTED => (1, format!("accepted a connection on {ep}")),
+        z::ZMQ_EVENT_ACCEPT_FAILED => (1, format!("accept on {ep} failed: {}", errno())),
+        z::ZMQ_EVENT_CLOSED => (2, format!("closed a connection on {ep}")),
+        z::ZMQ_EVENT_CLOSE_FAILED => (1, format!("close on {ep} failed: {}", errno())),
+        z::ZMQ_EVENT_DISCONNECTED => (1, format!("disconnected from {ep}")),
+        z::ZMQ_EVENT_MONITOR_STOPPED => return None,
+        z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED => (1, format!("handshake with {ep} succeeded")),
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL => {
+            (1, format!("handshake with {ep} failed: {}", errno()))
+        }
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL => (
+            1,
+            format!("handshake with {ep} failed: {}", protocol_error(value)),
+        ),
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_AUTH => (
+            1,
+            format!("handshake with {ep} failed: authentication refused (ZAP status {value})"),
+        ),
+        other => (2, format!("event 0x{other:04x} (value {value}) on {ep}")),
+    })
+}
+
+fn protocol_error(code: u32) -> String {
+    use zmq_sys as z;
+    let what = match code {
+        z::ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED => "ZMTP protocol error",
+        z::ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND => "unexpected ZMTP command",
+        z::ZMQ_PROTOCOL_ERROR_ZMTP_INVALID_SEQUENCE => "invalid ZMTP command sequence",
+        z::ZMQ_PROTOCOL_ERROR_ZMTP_KEY_EXCHANGE => "key exchange failed",
+        z::ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_UNSPECIFIED
+        | z::ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_MESSAGE
+        | z::ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_HELLO
+        | z::ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_INITIATE
+        | z::ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_ERROR
+        | z::ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_READY
+        | z::ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_WELCOME => "malformed ZMTP command",
+        z::ZMQ_PROTOCOL_ERROR_ZMTP_INVALID_METADATA => "invalid ZMTP metadata",
+        z::ZMQ_PROTOCOL_ERROR_ZMTP_CRYPTOGRAPHIC => "cryptographic error (wrong key?)",
+        z::ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH => {
+            "security mechanism mismatch (CURVE/PLAIN/NULL differ between the peers)"
+        }
+        z::ZMQ_PROTOCOL_ERROR_ZAP_UNSPECIFIED
+        | z::ZMQ_PROTOCOL_ERROR_ZAP_MALFORMED_REPLY
+        | z::ZMQ_PROTOCOL_ERROR_ZAP_BAD_REQUEST_ID
+        | z::ZMQ_PROTOCOL_ERROR_ZAP_BAD_VERSION
+        | z::ZMQ_PROTOCOL_ERROR_ZAP_INVALID_STATUS_CODE
+        | z::ZMQ_PROTOCOL_ERROR_ZAP_INVALID_METADATA => "bad reply from the ZAP handler",
+        _ => return format!("protocol error 0x{code:08x}"),
+    };
+    format!("{what} (0x{code:08x})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_is_described_without_panic() {
+        for bit in 0..16 {
+            let _ = describe(1 << bit, 0, "tcp://x:1");
+        }
+        assert_eq!(
+            describe(zmq_sys::ZMQ_EVENT_CONNECTED, 9, "tcp://h:1"),
+            Some((1, "connected to tcp://h:1".into()))
+        );
+        assert!(
+            protocol_error(zmq_sys::ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH)
+                .contains("mismatch")
+        );
+        assert!(protocol_error(0x1234).contains("0x00001234"));
+    }
+
+    #[test]
+    fn peers_are_counted_through_real_events() {
+        let ctx = zmq::Context::new();
+        let server = ctx.socket(zmq::PULL).unwrap();
+        server.set_linger(0).unwrap();
+        let mut mon = Monitor::attach(&ctx, &server, 0).unwrap();
+        server.bind("tcp://127.0.0.1:*").unwrap();
+        let ep = server.get_last_endpoint().unwrap().unwrap();
+        let client = ctx.socket(zmq::PUSH).unwrap();
+        client.set_linger(0).unwrap();
+        client.connect(&ep).unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while mon.peers() == 0 {
+            assert!(std::time::Instant::now() < deadline, "no handshake event");
+            mon.sock.poll(zmq::POLLIN, 100).unwrap();
+            mon.drain().unwrap();
+        }
+        assert_eq!(mon.peers(), 1);
+    }
+}
