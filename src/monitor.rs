@@ -99,7 +99,8 @@ impl Monitor {
 /// The line for an event, and the verbosity it needs.
 fn describe(event: u32, value: u32, ep: &str) -> Option<(u8, String)> {
     use zmq_sys as z;
-    let errno = || zmq::Error::from_raw(value as i32).to_string();
+    // rust-zmq's own errno mapping panics on values it does not know: use the OS's.
+    let errno = || std::io::Error::from_raw_os_error(value as i32).to_string();
     Some(match event {
         z::ZMQ_EVENT_CONNECTED => (1, format!("connected to {ep}")),
         z::ZMQ_EVENT_CONNECT_DELAYED => (2, format!("connection to {ep} pending")),

@@ -178,7 +178,8 @@ impl SetOpt {
         }
     }
 
-    fn apply(&self, sock: &mut zmq::Socket) -> zmq::Result<()> {
+    /// Sets the option; an error is the raw errno (rust-zmq's mapping panics on unknown ones).
+    fn apply(&self, sock: &mut zmq::Socket) -> Result<(), i32> {
         let (ptr, len) = match &self.value {
             Value::Int(v) => ((v as *const i32).cast(), std::mem::size_of::<i32>()),
             Value::Int64(v) => ((v as *const i64).cast(), std::mem::size_of::<i64>()),
@@ -187,7 +188,7 @@ impl SetOpt {
         // SAFETY: `ptr` points at `len` readable bytes that outlive the call; libzmq copies them.
         let rc = unsafe { zmq_sys::zmq_setsockopt(sock.as_mut_ptr(), self.id, ptr, len) };
         if rc == -1 {
-            Err(zmq::Error::from_raw(unsafe { zmq_sys::zmq_errno() }))
+            Err(unsafe { zmq_sys::zmq_errno() })
         } else {
             Ok(())
         }
@@ -222,9 +223,10 @@ pub fn open(
 ) -> Result<(zmq::Socket, Option<Monitor>)> {
     let mut sock = ctx.socket(kind).context("creating the socket")?;
     for opt in options {
-        opt.apply(&mut sock).map_err(|e| -> anyhow::Error {
+        opt.apply(&mut sock).map_err(|errno| -> anyhow::Error {
+            let e = std::io::Error::from_raw_os_error(errno);
             let msg = format!("cannot set socket option {}={}: {e}", opt.name, opt.shown());
-            if e == zmq::Error::EINVAL {
+            if errno == libc::EINVAL {
                 Usage(msg).into()
             } else {
                 anyhow::anyhow!(msg)
