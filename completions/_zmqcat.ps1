@@ -36,6 +36,8 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             [CompletionResult]::new('pair', 'pair', [CompletionResultType]::ParameterValue, 'PAIR: send input messages and print incoming ones at the same time')
             [CompletionResult]::new('xpub', 'xpub', [CompletionResultType]::ParameterValue, 'XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)')
             [CompletionResult]::new('xsub', 'xsub', [CompletionResultType]::ParameterValue, 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'POLL: read several sockets at once; each message is printed after its socket''s label')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for zmqcat to stdout')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ into DIR (used to refresh the committed copies)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -516,6 +518,74 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'zmqcat;proxy' {
+            [CompletionResult]::new('--hwm', '--hwm', [CompletionResultType]::ParameterName, 'High-water mark for both directions, in messages (0 = none)')
+            [CompletionResult]::new('--sndhwm', '--sndhwm', [CompletionResultType]::ParameterName, 'Send high-water mark, in messages')
+            [CompletionResult]::new('--rcvhwm', '--rcvhwm', [CompletionResultType]::ParameterName, 'Receive high-water mark, in messages')
+            [CompletionResult]::new('--linger', '--linger', [CompletionResultType]::ParameterName, 'How long queued messages may take to be delivered at exit (`inf` waits until they are)')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Routing id of this socket (`0x` + hex for binary ids)')
+            [CompletionResult]::new('--reconnect-ivl', '--reconnect-ivl', [CompletionResultType]::ParameterName, 'Pause before reconnecting after a connection is lost')
+            [CompletionResult]::new('--reconnect-ivl-max', '--reconnect-ivl-max', [CompletionResultType]::ParameterName, 'Upper bound of the exponential reconnection back-off')
+            [CompletionResult]::new('--heartbeat', '--heartbeat', [CompletionResultType]::ParameterName, 'Send ZMTP heartbeats at this interval (a silent peer is dropped)')
+            [CompletionResult]::new('--max-msg-size', '--max-msg-size', [CompletionResultType]::ParameterName, 'Largest message accepted from a peer or from input, in bytes')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Message format on stdin and stdout')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Message format on stdin and stdout')
+            [CompletionResult]::new('--frame-sep', '--frame-sep', [CompletionResultType]::ParameterName, 'Frame separator of the text format: one byte, or \t (default TAB)')
+            [CompletionResult]::new('--immediate', '--immediate', [CompletionResultType]::ParameterName, 'Queue messages only to completed connections')
+            [CompletionResult]::new('--conflate', '--conflate', [CompletionResultType]::ParameterName, 'Keep only the last message in each queue')
+            [CompletionResult]::new('--ipv6', '--ipv6', [CompletionResultType]::ParameterName, 'Enable IPv6 on tcp endpoints')
+            [CompletionResult]::new('--tcp-keepalive', '--tcp-keepalive', [CompletionResultType]::ParameterName, 'Enable TCP keep-alive probes')
+            [CompletionResult]::new('-0', '-0', [CompletionResultType]::ParameterName, 'Messages end with a NUL byte instead of a newline (text, quoted)')
+            [CompletionResult]::new('--null', '--null', [CompletionResultType]::ParameterName, 'Messages end with a NUL byte instead of a newline (text, quoted)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr: every bind and connect, then connection events')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr: every bind and connect, then connection events')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No diagnostics on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No diagnostics on stderr but errors')
+            [CompletionResult]::new('--capture', '--capture', [CompletionResultType]::ParameterName, 'Print every message passing through on stdout, after the side it came in from (front, back)')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print message and byte counts per direction on stderr at exit')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'zmqcat;poll' {
+            [CompletionResult]::new('--hwm', '--hwm', [CompletionResultType]::ParameterName, 'High-water mark for both directions, in messages (0 = none)')
+            [CompletionResult]::new('--sndhwm', '--sndhwm', [CompletionResultType]::ParameterName, 'Send high-water mark, in messages')
+            [CompletionResult]::new('--rcvhwm', '--rcvhwm', [CompletionResultType]::ParameterName, 'Receive high-water mark, in messages')
+            [CompletionResult]::new('--linger', '--linger', [CompletionResultType]::ParameterName, 'How long queued messages may take to be delivered at exit (`inf` waits until they are)')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Routing id of this socket (`0x` + hex for binary ids)')
+            [CompletionResult]::new('--reconnect-ivl', '--reconnect-ivl', [CompletionResultType]::ParameterName, 'Pause before reconnecting after a connection is lost')
+            [CompletionResult]::new('--reconnect-ivl-max', '--reconnect-ivl-max', [CompletionResultType]::ParameterName, 'Upper bound of the exponential reconnection back-off')
+            [CompletionResult]::new('--heartbeat', '--heartbeat', [CompletionResultType]::ParameterName, 'Send ZMTP heartbeats at this interval (a silent peer is dropped)')
+            [CompletionResult]::new('--max-msg-size', '--max-msg-size', [CompletionResultType]::ParameterName, 'Largest message accepted from a peer or from input, in bytes')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Message format on stdin and stdout')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Message format on stdin and stdout')
+            [CompletionResult]::new('--frame-sep', '--frame-sep', [CompletionResultType]::ParameterName, 'Frame separator of the text format: one byte, or \t (default TAB)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after N messages (sent by senders, received by receivers, round trips for req)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N messages (sent by senders, received by receivers, round trips for req)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Subscribe the SUB sockets to PREFIX (repeatable; all when none)')
+            [CompletionResult]::new('--subscribe', '--subscribe', [CompletionResultType]::ParameterName, 'Subscribe the SUB sockets to PREFIX (repeatable; all when none)')
+            [CompletionResult]::new('--immediate', '--immediate', [CompletionResultType]::ParameterName, 'Queue messages only to completed connections')
+            [CompletionResult]::new('--conflate', '--conflate', [CompletionResultType]::ParameterName, 'Keep only the last message in each queue')
+            [CompletionResult]::new('--ipv6', '--ipv6', [CompletionResultType]::ParameterName, 'Enable IPv6 on tcp endpoints')
+            [CompletionResult]::new('--tcp-keepalive', '--tcp-keepalive', [CompletionResultType]::ParameterName, 'Enable TCP keep-alive probes')
+            [CompletionResult]::new('-0', '-0', [CompletionResultType]::ParameterName, 'Messages end with a NUL byte instead of a newline (text, quoted)')
+            [CompletionResult]::new('--null', '--null', [CompletionResultType]::ParameterName, 'Messages end with a NUL byte instead of a newline (text, quoted)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr: every bind and connect, then connection events')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr: every bind and connect, then connection events')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No diagnostics on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No diagnostics on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'zmqcat;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -542,6 +612,8 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             [CompletionResult]::new('pair', 'pair', [CompletionResultType]::ParameterValue, 'PAIR: send input messages and print incoming ones at the same time')
             [CompletionResult]::new('xpub', 'xpub', [CompletionResultType]::ParameterValue, 'XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)')
             [CompletionResult]::new('xsub', 'xsub', [CompletionResultType]::ParameterValue, 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'POLL: read several sockets at once; each message is printed after its socket''s label')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for zmqcat to stdout')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ into DIR (used to refresh the committed copies)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -578,6 +650,12 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             break
         }
         'zmqcat;help;xsub' {
+            break
+        }
+        'zmqcat;help;proxy' {
+            break
+        }
+        'zmqcat;help;poll' {
             break
         }
         'zmqcat;help;completions' {

@@ -33,6 +33,8 @@ set edit:completion:arg-completer[zmqcat] = {|@words|
             cand pair 'PAIR: send input messages and print incoming ones at the same time'
             cand xpub 'XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)'
             cand xsub 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
+            cand proxy 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
+            cand poll 'POLL: read several sockets at once; each message is printed after its socket''s label'
             cand completions 'Print shell completions for zmqcat to stdout'
             cand generate 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -501,6 +503,72 @@ set edit:completion:arg-completer[zmqcat] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'zmqcat;proxy'= {
+            cand --hwm 'High-water mark for both directions, in messages (0 = none)'
+            cand --sndhwm 'Send high-water mark, in messages'
+            cand --rcvhwm 'Receive high-water mark, in messages'
+            cand --linger 'How long queued messages may take to be delivered at exit (`inf` waits until they are)'
+            cand --identity 'Routing id of this socket (`0x` + hex for binary ids)'
+            cand --reconnect-ivl 'Pause before reconnecting after a connection is lost'
+            cand --reconnect-ivl-max 'Upper bound of the exponential reconnection back-off'
+            cand --heartbeat 'Send ZMTP heartbeats at this interval (a silent peer is dropped)'
+            cand --max-msg-size 'Largest message accepted from a peer or from input, in bytes'
+            cand --set 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)'
+            cand -f 'Message format on stdin and stdout'
+            cand --format 'Message format on stdin and stdout'
+            cand --frame-sep 'Frame separator of the text format: one byte, or \t (default TAB)'
+            cand --immediate 'Queue messages only to completed connections'
+            cand --conflate 'Keep only the last message in each queue'
+            cand --ipv6 'Enable IPv6 on tcp endpoints'
+            cand --tcp-keepalive 'Enable TCP keep-alive probes'
+            cand -0 'Messages end with a NUL byte instead of a newline (text, quoted)'
+            cand --null 'Messages end with a NUL byte instead of a newline (text, quoted)'
+            cand -v 'More diagnostics on stderr: every bind and connect, then connection events'
+            cand --verbose 'More diagnostics on stderr: every bind and connect, then connection events'
+            cand -q 'No diagnostics on stderr but errors'
+            cand --quiet 'No diagnostics on stderr but errors'
+            cand --capture 'Print every message passing through on stdout, after the side it came in from (front, back)'
+            cand --stats 'Print message and byte counts per direction on stderr at exit'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'zmqcat;poll'= {
+            cand --hwm 'High-water mark for both directions, in messages (0 = none)'
+            cand --sndhwm 'Send high-water mark, in messages'
+            cand --rcvhwm 'Receive high-water mark, in messages'
+            cand --linger 'How long queued messages may take to be delivered at exit (`inf` waits until they are)'
+            cand --identity 'Routing id of this socket (`0x` + hex for binary ids)'
+            cand --reconnect-ivl 'Pause before reconnecting after a connection is lost'
+            cand --reconnect-ivl-max 'Upper bound of the exponential reconnection back-off'
+            cand --heartbeat 'Send ZMTP heartbeats at this interval (a silent peer is dropped)'
+            cand --max-msg-size 'Largest message accepted from a peer or from input, in bytes'
+            cand --set 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)'
+            cand -f 'Message format on stdin and stdout'
+            cand --format 'Message format on stdin and stdout'
+            cand --frame-sep 'Frame separator of the text format: one byte, or \t (default TAB)'
+            cand -n 'Stop after N messages (sent by senders, received by receivers, round trips for req)'
+            cand --count 'Stop after N messages (sent by senders, received by receivers, round trips for req)'
+            cand -t 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3'
+            cand --timeout 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3'
+            cand -s 'Subscribe the SUB sockets to PREFIX (repeatable; all when none)'
+            cand --subscribe 'Subscribe the SUB sockets to PREFIX (repeatable; all when none)'
+            cand --immediate 'Queue messages only to completed connections'
+            cand --conflate 'Keep only the last message in each queue'
+            cand --ipv6 'Enable IPv6 on tcp endpoints'
+            cand --tcp-keepalive 'Enable TCP keep-alive probes'
+            cand -0 'Messages end with a NUL byte instead of a newline (text, quoted)'
+            cand --null 'Messages end with a NUL byte instead of a newline (text, quoted)'
+            cand -v 'More diagnostics on stderr: every bind and connect, then connection events'
+            cand --verbose 'More diagnostics on stderr: every bind and connect, then connection events'
+            cand -q 'No diagnostics on stderr but errors'
+            cand --quiet 'No diagnostics on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'zmqcat;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -525,6 +593,8 @@ set edit:completion:arg-completer[zmqcat] = {|@words|
             cand pair 'PAIR: send input messages and print incoming ones at the same time'
             cand xpub 'XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)'
             cand xsub 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
+            cand proxy 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
+            cand poll 'POLL: read several sockets at once; each message is printed after its socket''s label'
             cand completions 'Print shell completions for zmqcat to stdout'
             cand generate 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -550,6 +620,10 @@ set edit:completion:arg-completer[zmqcat] = {|@words|
         &'zmqcat;help;xpub'= {
         }
         &'zmqcat;help;xsub'= {
+        }
+        &'zmqcat;help;proxy'= {
+        }
+        &'zmqcat;help;poll'= {
         }
         &'zmqcat;help;completions'= {
         }

@@ -37,6 +37,8 @@ complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "dealer" -d 'DEALER: s
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\\\x01 subscribe, \\\\x00 cancel)'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -405,21 +407,78 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s q -l quiet -d 'No
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l no-subscribe -d 'Send no subscription at start: subscribe by writing `\\x01PREFIX` messages to stdin'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l capture -d 'Print every message passing through on stdout, after the side it came in from (front, back)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l stats -d 'Print message and byte counts per direction on stderr at exit'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s s -l subscribe -d 'Subscribe the SUB sockets to PREFIX (repeatable; all when none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s q -l quiet -d 'No diagnostics on stderr but errors'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "req" -d 'REQ: send each input message as a request and print its reply (lockstep)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "rep" -d 'REP: print each request and answer it (next input line, --echo or -m)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "pub" -d 'PUB: publish each input message (TAB-separated frames make an envelope)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "sub" -d 'SUB: print every message whose first frame starts with a subscribed prefix'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "push" -d 'PUSH: send each input message down a pipeline'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "pull" -d 'PULL: print every message received from a pipeline'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\\\x01 subscribe, \\\\x00 cancel)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "req" -d 'REQ: send each input message as a request and print its reply (lockstep)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "rep" -d 'REP: print each request and answer it (next input line, --echo or -m)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "pub" -d 'PUB: publish each input message (TAB-separated frames make an envelope)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "sub" -d 'SUB: print every message whose first frame starts with a subscribed prefix'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "push" -d 'PUSH: send each input message down a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "pull" -d 'PULL: print every message received from a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\\\x01 subscribe, \\\\x00 cancel)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -7,16 +7,16 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::{Cli, Command, CommonArgs, Kind, Limit, SendArgs};
-use crate::codec::{read_id, Decoder, Encoder, Format, Style};
+use crate::cli::{Cli, Command, CommonArgs, Limit, SendArgs};
+use crate::codec::{Decoder, Encoder, Format, Style};
 use crate::endpoint::{self, Endpoint};
 use crate::event_loop::{Interrupted, Limits, Pace, Replies, Session};
 use crate::exit::{self, Outcome, Usage};
 use crate::io::{Closed, Input, InputError, Output};
-use crate::patterns::{pattern, Loop, Pattern};
+use crate::patterns::{pattern, Kind, Loop, Pattern};
 use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
-use crate::{generate, log};
+use crate::{generate, log, poll, proxy};
 
 /// How long an interrupted sender goes on delivering what it queued, unless --linger says.
 const INTERRUPT_GRACE: Duration = Duration::from_millis(1000);
@@ -25,6 +25,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Completions { shell } => generate::completions(shell).map(|()| Outcome::Done),
         Command::Generate { dir } => generate::all(&dir).map(|()| Outcome::Done),
+        Command::Proxy(args) => proxy::run(&args),
+        Command::Poll(args) => poll::run(&args),
         command => Plan::from_command(&command).and_then(|plan| plan.run()),
     };
     match result {
@@ -123,7 +125,10 @@ impl Plan {
                 subscribe_all: a.subscribe.is_empty() && !a.no_subscribe,
                 ..Parts::new(Kind::Xsub, &a.common, Some(&a.send))
             },
-            Command::Completions { .. } | Command::Generate { .. } => {
+            Command::Completions { .. }
+            | Command::Generate { .. }
+            | Command::Proxy(_)
+            | Command::Poll(_) => {
                 unreachable!("not a socket command")
             }
         };
@@ -222,8 +227,8 @@ impl Plan {
             linger_given: c.socket.linger.is_some(),
             replies: p.replies,
             upstream: Vec::new(),
-            verbose: c.run.verbose,
-            quiet: c.run.quiet,
+            verbose: c.run.log.verbose,
+            quiet: c.run.log.quiet,
             wait_peers: send.wait_peers.filter(|n| *n > 0),
             retries: p.retries,
             xpub_command: p.kind == Kind::Xpub,
@@ -250,75 +255,19 @@ impl Plan {
 
     fn socket_options(&self, p: &Parts<'_>) -> Result<Vec<SetOpt>, Usage> {
         let s = &p.common.socket;
-        let mut opts = vec![SetOpt::int(
-            "linger",
-            self.linger
-                .map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i64),
-        )?];
+        let mut opts = socket::options_from(s, self.linger)?;
         if p.kind == Kind::Router {
             // An unknown id is an error we report, not a silent drop.
             opts.push(SetOpt::int("router_mandatory", 1)?);
-        }
-        if let Some(h) = s.hwm {
-            opts.push(SetOpt::int("sndhwm", h.into())?);
-            opts.push(SetOpt::int("rcvhwm", h.into())?);
-        }
-        if let Some(h) = s.sndhwm {
-            opts.push(SetOpt::int("sndhwm", h.into())?);
-        }
-        if let Some(h) = s.rcvhwm {
-            opts.push(SetOpt::int("rcvhwm", h.into())?);
-        }
-        if let Some(id) = &s.identity {
-            let mut bytes = Vec::new();
-            read_id(id.as_bytes(), &mut bytes).map_err(|e| Usage(format!("--identity: {e}")))?;
-            if bytes.is_empty() || bytes.len() > 255 {
-                return Err(Usage("--identity must be 1 to 255 bytes long".into()));
-            }
-            if bytes[0] == 0 {
-                return Err(Usage(
-                    "--identity may not start with a zero byte (libzmq reserves those)".into(),
-                ));
-            }
-            opts.push(SetOpt::bytes("routing_id", &bytes)?);
-        }
-        if let Some(d) = s.reconnect_ivl {
-            opts.push(SetOpt::millis("reconnect_ivl", d)?);
-        }
-        if let Some(d) = s.reconnect_ivl_max {
-            opts.push(SetOpt::millis("reconnect_ivl_max", d)?);
-        }
-        if let Some(d) = s.heartbeat {
-            opts.push(SetOpt::millis("heartbeat_ivl", d)?);
-        }
-        for (on, name) in [
-            (s.immediate, "immediate"),
-            (s.conflate, "conflate"),
-            (s.ipv6, "ipv6"),
-            (s.tcp_keepalive, "tcp_keepalive"),
-        ] {
-            if on {
-                opts.push(SetOpt::int(name, 1)?);
-            }
-        }
-        if let Some(n) = s.max_msg_size {
-            opts.push(SetOpt::int("maxmsgsize", n)?);
         }
         if p.kind == Kind::Pub && self.wait_peers.is_some() {
             // Every subscription is passed up, even one a previous subscriber already made.
             opts.push(SetOpt::int("xpub_verbose", 1)?);
         }
         if p.kind == Kind::Sub {
-            if p.subscribe_all {
-                opts.push(SetOpt::bytes("subscribe", b"")?);
-            }
-            for prefix in p.subscribe {
-                opts.push(SetOpt::bytes("subscribe", prefix.as_bytes())?);
-            }
+            opts.extend(socket::subscriptions(p.subscribe)?);
         }
-        for assignment in &s.set {
-            opts.push(SetOpt::parse_assignment(assignment)?);
-        }
+        opts.extend(socket::user_options(s)?);
         Ok(opts)
     }
 

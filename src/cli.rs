@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand};
 
 use crate::codec::Format;
 
@@ -125,6 +125,21 @@ Examples:
   zmqcat xsub -s 10001 tcp://127.0.0.1:5556
   printf '\\x01A\\n' | zmqcat xsub --no-subscribe 5556   # subscribe by hand")]
     Xsub(XsubArgs),
+
+    /// PROXY: forward messages between two sockets (shared queue, forwarder, streamer)
+    #[command(after_help = "\
+Examples:
+  zmqcat proxy 'router@tcp://*:5559' 'dealer@tcp://*:5560'    # request-reply broker
+  zmqcat proxy 'xsub@tcp://*:5557' 'xpub@tcp://*:5558'        # pub-sub forwarder
+  zmqcat proxy --capture 'pull@ipc:///tmp/in' 'push@ipc:///tmp/out'   # streamer, shows traffic")]
+    Proxy(ProxyArgs),
+
+    /// POLL: read several sockets at once; each message is printed after its socket's label
+    #[command(after_help = "\
+Examples:
+  zmqcat poll 'tasks=pull>tcp://localhost:5557' 'weather=sub>tcp://localhost:5556' -s 10001
+  printf 'out\\tping\\n' | zmqcat poll 'out=dealer>tcp://127.0.0.1:5555' 'in=pull@ipc:///tmp/in'")]
+    Poll(PollArgs),
 
     /// Print shell completions for zmqcat to stdout
     #[command(after_help = "\
@@ -253,6 +268,14 @@ pub struct RunArgs {
     #[arg(short = 't', long, value_name = "DUR", value_parser = parse_limit)]
     pub timeout: Option<Limit>,
 
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+/// What to say on stderr.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Run control")]
+pub struct LogArgs {
     /// More diagnostics on stderr: every bind and connect, then connection events
     #[arg(short = 'v', long, action = ArgAction::Count)]
     pub verbose: u8,
@@ -373,6 +396,44 @@ pub struct RepArgs {
     pub message: Option<String>,
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct ProxyArgs {
+    /// Front socket: TYPE@EP binds, TYPE>EP connects (e.g. router@tcp://*:5559)
+    #[arg(value_name = "FRONT")]
+    pub front: String,
+    /// Back socket, in the same form (e.g. dealer@tcp://*:5560)
+    #[arg(value_name = "BACK")]
+    pub back: String,
+    #[command(flatten)]
+    pub socket: SocketArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub log: LogArgs,
+    /// Print every message passing through on stdout, after the side it came in from (front, back)
+    #[arg(long, help_heading = "Proxy")]
+    pub capture: bool,
+    /// Print message and byte counts per direction on stderr at exit
+    #[arg(long, help_heading = "Proxy")]
+    pub stats: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PollArgs {
+    /// Sockets: [LABEL=]TYPE@EP binds, [LABEL=]TYPE>EP connects (the label defaults to TYPE)
+    #[arg(value_name = "SPEC", required = true)]
+    pub specs: Vec<String>,
+    #[command(flatten)]
+    pub socket: SocketArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Subscribe the SUB sockets to PREFIX (repeatable; all when none)
+    #[arg(short = 's', long = "subscribe", value_name = "PREFIX", action = ArgAction::Append)]
+    pub subscribe: Vec<String>,
+}
+
 /// A duration that may also be `inf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
@@ -404,22 +465,6 @@ fn parse_rate(s: &str) -> Result<f64, String> {
         Ok(r) if r.is_finite() && r > 0.0 => Ok(r),
         _ => Err("expected a positive number of messages per second".into()),
     }
-}
-
-/// Which command this is, without its arguments: used for defaults and messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Kind {
-    Req,
-    Rep,
-    Pub,
-    Sub,
-    Push,
-    Pull,
-    Router,
-    Dealer,
-    Pair,
-    Xpub,
-    Xsub,
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::patterns::Kind;
+
 /// Whether a socket binds or connects to an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -110,6 +112,72 @@ pub fn parse_all(
 
 fn split_list(arg: &str) -> impl Iterator<Item = &str> {
     arg.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A socket of `proxy` or `poll`: `[LABEL=]TYPE@EP` binds, `[LABEL=]TYPE>EP` connects; the
+/// endpoint part may be a comma list, each item with its own sigil if wanted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SocketSpec {
+    pub label: Option<String>,
+    pub kind: Kind,
+    pub endpoints: Vec<Endpoint>,
+}
+
+pub fn parse_spec(spec: &str, has: &dyn Fn(&str) -> bool) -> Result<SocketSpec, EndpointError> {
+    let (label, rest) = match spec.split_once('=') {
+        // A '=' after the sigil belongs to the endpoint, not to a label.
+        Some((label, rest)) if !label.contains(['@', '>']) => (Some(label), rest),
+        _ => (None, spec),
+    };
+    let Some(at) = rest.find(['@', '>']) else {
+        return Err(bad(
+            spec,
+            "expected TYPE@ENDPOINT (bind) or TYPE>ENDPOINT (connect), e.g. router@tcp://*:5559",
+        ));
+    };
+    let (name, eps) = rest.split_at(at);
+    let kind = Kind::named(name.trim()).ok_or_else(|| {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        bad(
+            spec,
+            format!(
+                "unknown socket type '{}' (known: {})",
+                name.escape_debug(),
+                names.join(", ")
+            ),
+        )
+    })?;
+    if label.is_some_and(|l| l.is_empty() || l.contains(['\t', '\n'])) {
+        return Err(bad(
+            spec,
+            "a label must be non-empty, without TAB or newline",
+        ));
+    }
+    let natural = if eps.starts_with('@') {
+        Direction::Bind
+    } else {
+        Direction::Connect
+    };
+    let mut endpoints = Vec::new();
+    for (i, item) in eps[1..].split(',').map(str::trim).enumerate() {
+        if item.is_empty() {
+            continue;
+        }
+        let ep = if i == 0 {
+            resolve(item, natural, has).map_err(|r| bad(spec, r))?
+        } else {
+            parse_positional(item, natural, has).map_err(|e| bad(spec, e.reason))?
+        };
+        endpoints.push(ep);
+    }
+    if endpoints.is_empty() {
+        return Err(bad(spec, "no endpoint after the sigil"));
+    }
+    Ok(SocketSpec {
+        label: label.map(str::to_owned),
+        kind,
+        endpoints,
+    })
 }
 
 /// Parses one positional endpoint with its optional `@` / `>` sigil.
@@ -335,6 +403,32 @@ mod tests {
         let err = parse_positional("pgm://eth0;239.1.1.1:5555", Bind, &none).unwrap_err();
         assert!(err.reason.contains("not built into"), "{err}");
         assert!(parse_positional("tcp://*:1", Bind, &none).is_ok());
+    }
+
+    #[test]
+    fn socket_specs() {
+        let s = parse_spec("router@tcp://*:5559", &all).unwrap();
+        assert_eq!((s.label, s.kind), (None, Kind::Router));
+        assert_eq!(s.endpoints, vec![ep(Bind, "tcp://*:5559")]);
+        let s = parse_spec("tasks=pull>tcp://localhost:5557", &all).unwrap();
+        assert_eq!(s.label.as_deref(), Some("tasks"));
+        assert_eq!(s.endpoints, vec![ep(Connect, "tcp://localhost:5557")]);
+        let s = parse_spec("XSUB>5556,@ipc:///x", &all).unwrap();
+        assert_eq!(s.kind, Kind::Xsub);
+        assert_eq!(
+            s.endpoints,
+            vec![ep(Connect, "tcp://127.0.0.1:5556"), ep(Bind, "ipc:///x")]
+        );
+        for (spec, want) in [
+            ("router", "expected TYPE@ENDPOINT"),
+            ("bogus@tcp://*:1", "unknown socket type"),
+            ("=pull@tcp://*:1", "label"),
+            ("pull@", "no endpoint"),
+            ("pull@tcp://h", "missing port"),
+        ] {
+            let err = parse_spec(spec, &all).unwrap_err();
+            assert!(err.to_string().contains(want), "{spec}: {err}");
+        }
     }
 
     #[test]

@@ -612,15 +612,23 @@ enum Sent {
 /// Sends every frame of a message without blocking; EAGAIN comes only on the first frame
 /// (libzmq takes a message whole or not at all).
 fn send_frames(sock: &zmq::Socket, frames: &Frames<'_>) -> zmq::Result<()> {
-    if frames.is_empty() {
+    send_parts(sock, frames.iter())
+}
+
+/// Sends the given frames as one message without blocking (EAGAIN: nothing was sent).
+pub fn send_parts<'f>(
+    sock: &zmq::Socket,
+    parts: impl ExactSizeIterator<Item = &'f [u8]>,
+) -> zmq::Result<()> {
+    let n = parts.len();
+    if n == 0 {
         // Decoders never produce an empty message; libzmq could not send one.
         return Err(zmq::Error::EINVAL);
     }
-    let n = frames.len();
-    for i in 0..n {
+    for (i, part) in parts.enumerate() {
         let more = if i + 1 < n { zmq::SNDMORE } else { 0 };
         loop {
-            match sock.send(frames.get(i), zmq::DONTWAIT | more) {
+            match sock.send(part, zmq::DONTWAIT | more) {
                 Err(zmq::Error::EINTR) => continue,
                 Err(zmq::Error::EAGAIN) if i > 0 => {
                     // Not expected: wait for room and send the rest of this message.

@@ -10,6 +10,8 @@ mod generate;
 mod io;
 mod monitor;
 mod patterns;
+mod poll;
+mod proxy;
 mod signals;
 mod socket;
 

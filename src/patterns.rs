@@ -1,8 +1,72 @@
 //! The socket commands, as data: which socket, which natural direction, which loop. Eleven
 //! commands differ only in this; everything they do is in the shared loops.
 
-use crate::cli::Kind;
 use crate::endpoint::Direction;
+
+/// The socket commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Req,
+    Rep,
+    Pub,
+    Sub,
+    Push,
+    Pull,
+    Router,
+    Dealer,
+    Pair,
+    Xpub,
+    Xsub,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 11] = [
+        Kind::Req,
+        Kind::Rep,
+        Kind::Pub,
+        Kind::Sub,
+        Kind::Push,
+        Kind::Pull,
+        Kind::Router,
+        Kind::Dealer,
+        Kind::Pair,
+        Kind::Xpub,
+        Kind::Xsub,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Req => "req",
+            Kind::Rep => "rep",
+            Kind::Pub => "pub",
+            Kind::Sub => "sub",
+            Kind::Push => "push",
+            Kind::Pull => "pull",
+            Kind::Router => "router",
+            Kind::Dealer => "dealer",
+            Kind::Pair => "pair",
+            Kind::Xpub => "xpub",
+            Kind::Xsub => "xsub",
+        }
+    }
+
+    /// The command named `name` (case-insensitive).
+    pub fn named(name: &str) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(name))
+    }
+
+    /// Whether this socket type can receive messages.
+    pub fn receives(self) -> bool {
+        !matches!(self, Kind::Push | Kind::Pub)
+    }
+
+    /// Whether this socket type can send messages.
+    pub fn sends(self) -> bool {
+        !matches!(self, Kind::Pull | Kind::Sub)
+    }
+}
 
 /// Which of the shared loops a command runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

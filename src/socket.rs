@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 
+use crate::cli::SocketArgs;
+use crate::codec::read_id;
 use crate::endpoint::{Direction, Endpoint};
 use crate::exit::Usage;
 use crate::log;
@@ -208,6 +210,75 @@ fn lookup(name: &str) -> Result<(&'static str, c_int, Kind), Usage> {
                 name.escape_debug()
             ))
         })
+}
+
+/// The options of `SocketArgs`, linger first; `--set` assignments come from [`user_options`],
+/// to be applied last so that they win.
+pub fn options_from(s: &SocketArgs, linger: Option<Duration>) -> Result<Vec<SetOpt>, Usage> {
+    let ms = linger.map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i64);
+    let mut opts = vec![SetOpt::int("linger", ms)?];
+    if let Some(h) = s.hwm {
+        opts.push(SetOpt::int("sndhwm", h.into())?);
+        opts.push(SetOpt::int("rcvhwm", h.into())?);
+    }
+    if let Some(h) = s.sndhwm {
+        opts.push(SetOpt::int("sndhwm", h.into())?);
+    }
+    if let Some(h) = s.rcvhwm {
+        opts.push(SetOpt::int("rcvhwm", h.into())?);
+    }
+    if let Some(id) = &s.identity {
+        let mut bytes = Vec::new();
+        read_id(id.as_bytes(), &mut bytes).map_err(|e| Usage(format!("--identity: {e}")))?;
+        if bytes.is_empty() || bytes.len() > 255 {
+            return Err(Usage("--identity must be 1 to 255 bytes long".into()));
+        }
+        if bytes[0] == 0 {
+            return Err(Usage(
+                "--identity may not start with a zero byte (libzmq reserves those)".into(),
+            ));
+        }
+        opts.push(SetOpt::bytes("routing_id", &bytes)?);
+    }
+    if let Some(d) = s.reconnect_ivl {
+        opts.push(SetOpt::millis("reconnect_ivl", d)?);
+    }
+    if let Some(d) = s.reconnect_ivl_max {
+        opts.push(SetOpt::millis("reconnect_ivl_max", d)?);
+    }
+    if let Some(d) = s.heartbeat {
+        opts.push(SetOpt::millis("heartbeat_ivl", d)?);
+    }
+    for (on, name) in [
+        (s.immediate, "immediate"),
+        (s.conflate, "conflate"),
+        (s.ipv6, "ipv6"),
+        (s.tcp_keepalive, "tcp_keepalive"),
+    ] {
+        if on {
+            opts.push(SetOpt::int(name, 1)?);
+        }
+    }
+    if let Some(n) = s.max_msg_size {
+        opts.push(SetOpt::int("maxmsgsize", n)?);
+    }
+    Ok(opts)
+}
+
+/// `--set NAME=VALUE` assignments.
+pub fn user_options(s: &SocketArgs) -> Result<Vec<SetOpt>, Usage> {
+    s.set.iter().map(|a| SetOpt::parse_assignment(a)).collect()
+}
+
+/// SUB subscriptions: each prefix, or everything when none is given.
+pub fn subscriptions(prefixes: &[String]) -> Result<Vec<SetOpt>, Usage> {
+    if prefixes.is_empty() {
+        return Ok(vec![SetOpt::bytes("subscribe", b"")?]);
+    }
+    prefixes
+        .iter()
+        .map(|p| SetOpt::bytes("subscribe", p.as_bytes()))
+        .collect()
 }
 
 /// Creates a socket, applies `options` in order, starts its monitor (when `monitor`), then

@@ -87,10 +87,6 @@ impl<'a> Frames<'a> {
         self.spans.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
-
     pub fn get(&self, i: usize) -> &'a [u8] {
         let s = self.spans[i];
         let base = match s.src {
@@ -100,7 +96,7 @@ impl<'a> Frames<'a> {
         &base[s.start..s.end]
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a [u8]> + '_ {
         (0..self.len()).map(move |i| self.get(i))
     }
 

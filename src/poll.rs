@@ -1,0 +1,342 @@
+//! `zmqcat poll SPEC…`: several sockets in one process (the guide's mspoller). Every received
+//! message is printed after the label of the socket it came from; input messages whose first
+//! field is a label are sent on that socket. Sockets are served in turn, a bounded batch each,
+//! so one busy socket cannot starve the others.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::{Limit, PollArgs};
+use crate::codec::{Decoder, Encoder, Style};
+use crate::endpoint;
+use crate::event_loop::{send_parts, Interrupted};
+use crate::exit::{Outcome, Timeout, Usage};
+use crate::io::{Closed, Input, Next, Output};
+use crate::log;
+use crate::patterns::{pattern, Kind};
+use crate::signals::Signals;
+use crate::socket::{self, SetOpt};
+
+/// Messages taken from one socket before the next gets its turn.
+const BATCH: usize = 64;
+
+struct Polled {
+    label: String,
+    kind: Kind,
+    sock: zmq::Socket,
+}
+
+pub fn run(args: &PollArgs) -> Result<Outcome> {
+    let has = |cap: &str| zmq::has(cap).unwrap_or(false);
+    let specs = args
+        .specs
+        .iter()
+        .map(|s| endpoint::parse_spec(s, &has))
+        .collect::<Result<Vec<_>, _>>()?;
+    let labels = labels(&specs)?;
+    let style = Style::new(args.format.format);
+    let timeout = match args.run.timeout {
+        Some(Limit::After(d)) => Some(d),
+        _ => None,
+    };
+    let linger = match args.socket.linger {
+        Some(Limit::After(d)) => Some(d),
+        Some(Limit::Never) => None,
+        None => timeout.or(Some(Duration::from_secs(1))),
+    };
+
+    let signals = Signals::install().context("installing signal handlers")?;
+    let ctx = zmq::Context::new();
+    let mut sockets = Vec::new();
+    for (spec, label) in specs.iter().zip(labels) {
+        let mut opts: Vec<SetOpt> = socket::options_from(&args.socket, linger)?;
+        match spec.kind {
+            Kind::Sub => opts.extend(socket::subscriptions(&args.subscribe)?),
+            Kind::Router => opts.push(SetOpt::int("router_mandatory", 1)?),
+            _ => {}
+        }
+        opts.extend(socket::user_options(&args.socket)?);
+        let verbose = args.run.log.verbose;
+        let (sock, _) = socket::open(
+            &ctx,
+            pattern(spec.kind).socket,
+            &opts,
+            &spec.endpoints,
+            verbose,
+            args.run.log.quiet,
+            false,
+        )?;
+        if spec.kind == Kind::Xsub {
+            let prefixes = if args.subscribe.is_empty() {
+                vec![String::new()]
+            } else {
+                args.subscribe.clone()
+            };
+            for p in prefixes {
+                sock.send([&[1u8][..], p.as_bytes()].concat(), 0)?;
+            }
+        }
+        sockets.push(Polled {
+            label,
+            kind: spec.kind,
+            sock,
+        });
+    }
+
+    let mut poller = Poller {
+        sockets,
+        input: Input::stdin(Decoder::new(style, None)),
+        output: Output::stdout(Encoder::new(style)),
+        signals: &signals,
+        count: args.run.count,
+        timeout,
+        received: 0,
+        msg: zmq::Message::new(),
+    };
+    let result = poller.run();
+    let flushed = poller.output.flush();
+    let result = result.and(flushed.or_else(|e| if e.is::<Closed>() { Ok(()) } else { Err(e) }));
+    for p in &poller.sockets {
+        let _ = p.sock.set_linger(0);
+    }
+    drop(poller);
+    match result {
+        Ok(()) => Ok(Outcome::Done),
+        Err(e) => match e.downcast::<Interrupted>() {
+            Ok(Interrupted(sig)) => Ok(Outcome::Interrupted(sig)),
+            Err(e) if e.is::<Closed>() => Ok(Outcome::Done),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// The label of each spec: its own, or its type name (numbered when the type repeats).
+fn labels(specs: &[endpoint::SocketSpec]) -> Result<Vec<String>, Usage> {
+    let mut out: Vec<String> = Vec::new();
+    for spec in specs {
+        let label = match &spec.label {
+            Some(l) => l.clone(),
+            None => {
+                let base = spec.kind.name();
+                let mut label = base.to_string();
+                let mut n = 1;
+                while out.contains(&label)
+                    || specs.iter().any(|s| s.label.as_deref() == Some(&label))
+                {
+                    n += 1;
+                    label = format!("{base}{n}");
+                }
+                label
+            }
+        };
+        if out.contains(&label) {
+            return Err(Usage(format!("two sockets are labelled '{label}'")));
+        }
+        out.push(label);
+    }
+    Ok(out)
+}
+
+struct Poller<'a> {
+    sockets: Vec<Polled>,
+    input: Input,
+    output: Output,
+    signals: &'a Signals,
+    count: Option<u64>,
+    timeout: Option<Duration>,
+    received: u64,
+    msg: zmq::Message,
+}
+
+impl Poller<'_> {
+    fn done(&self) -> bool {
+        self.count.is_some_and(|n| self.received >= n)
+    }
+
+    fn run(&mut self) -> Result<()> {
+        let mut idle_deadline = self.timeout.map(|t| Instant::now() + t);
+        // The socket an input message waits for room on, if any.
+        let mut blocked: Option<usize> = None;
+        loop {
+            let mut got = false;
+            for i in 0..self.sockets.len() {
+                for _ in 0..BATCH {
+                    if self.done() || !self.recv_one(i)? {
+                        break;
+                    }
+                    got = true;
+                }
+            }
+            if self.done() {
+                return Ok(());
+            }
+            if got {
+                idle_deadline = self.timeout.map(|t| Instant::now() + t);
+                continue;
+            }
+            let mut want_stdin = false;
+            if blocked.is_none() {
+                match self.send_input()? {
+                    Sending::Blocked(i) => blocked = Some(i),
+                    Sending::NeedInput => want_stdin = self.input.fd().is_some(),
+                    Sending::End => {}
+                }
+            }
+            self.output.flush()?;
+            let timeout_ms = match idle_deadline {
+                None => -1,
+                Some(d) => {
+                    let left = d.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return Err(Timeout(format!(
+                            "no message arrived within {}",
+                            humantime::format_duration(self.timeout.unwrap_or_default())
+                        ))
+                        .into());
+                    }
+                    left.as_micros().div_ceil(1000) as i64
+                }
+            };
+            let mut items: Vec<zmq::PollItem> =
+                vec![zmq::PollItem::from_fd(self.signals.fd(), zmq::POLLIN)];
+            for (i, p) in self.sockets.iter().enumerate() {
+                let events = if blocked == Some(i) {
+                    zmq::POLLIN | zmq::POLLOUT
+                } else {
+                    zmq::POLLIN
+                };
+                items.push(p.sock.as_poll_item(events));
+            }
+            let stdin_fd = self.input.fd().filter(|_| want_stdin);
+            if let Some(fd) = stdin_fd {
+                items.push(zmq::PollItem::from_fd(fd, zmq::POLLIN));
+            }
+            match zmq::poll(&mut items, timeout_ms) {
+                Ok(_) | Err(zmq::Error::EINTR) => {}
+                Err(e) => return Err(e).context("polling the sockets"),
+            }
+            let signalled = items[0].is_readable();
+            let stdin_ready =
+                stdin_fd.is_some() && items.last().is_some_and(|i| i.get_revents().bits() != 0);
+            let writable = blocked.is_some_and(|b| items[b + 1].is_writable());
+            drop(items);
+            if signalled {
+                if let Some(sig) = self.signals.pending() {
+                    return Err(Interrupted(sig).into());
+                }
+            }
+            if writable {
+                blocked = None;
+            }
+            if stdin_ready {
+                self.input.fill().context("reading stdin")?;
+            }
+        }
+    }
+
+    /// Receives one message from socket `i` if one is ready, printing it after its label.
+    fn recv_one(&mut self, i: usize) -> Result<bool> {
+        let p = &self.sockets[i];
+        match p.sock.recv(&mut self.msg, zmq::DONTWAIT) {
+            Ok(()) => {}
+            Err(zmq::Error::EAGAIN) => return Ok(false),
+            Err(zmq::Error::EINTR) => return Ok(true),
+            Err(e) => return Err(e).with_context(|| format!("receiving on {}", p.label)),
+        }
+        self.output.frame(p.label.as_bytes(), 0, true)?;
+        let mut index = 1;
+        loop {
+            let more = self.msg.get_more();
+            self.output.frame(&self.msg, index, more)?;
+            if !more {
+                break;
+            }
+            p.sock.recv(&mut self.msg, 0)?;
+            index += 1;
+        }
+        self.received += 1;
+        Ok(true)
+    }
+
+    /// Sends input messages (`label<TAB>frames…`) until input runs dry or a socket is full.
+    fn send_input(&mut self) -> Result<Sending> {
+        loop {
+            let number = self.input.taken() + 1;
+            let frames = match self.input.peek()? {
+                Next::Message(f) => f,
+                Next::Pending => return Ok(Sending::NeedInput),
+                Next::End => return Ok(Sending::End),
+            };
+            let label = frames.get(0);
+            let Some(i) = self
+                .sockets
+                .iter()
+                .position(|p| p.label.as_bytes() == label)
+            else {
+                log!(
+                    "message {number}: no socket labelled '{}': dropped",
+                    String::from_utf8_lossy(label)
+                );
+                self.input.advance();
+                continue;
+            };
+            let p = &self.sockets[i];
+            if !p.kind.sends() || frames.len() < 2 {
+                log!(
+                    "message {number}: {}: dropped",
+                    if frames.len() < 2 {
+                        "nothing after the label".to_string()
+                    } else {
+                        format!("socket '{}' ({}) cannot send", p.label, p.kind.name())
+                    }
+                );
+                self.input.advance();
+                continue;
+            }
+            match send_parts(&p.sock, frames.iter().skip(1)) {
+                Ok(()) => self.input.advance(),
+                Err(zmq::Error::EAGAIN) => return Ok(Sending::Blocked(i)),
+                Err(zmq::Error::EHOSTUNREACH) => {
+                    log!(
+                        "message {number}: no peer with that routing id on '{}': dropped",
+                        p.label
+                    );
+                    self.input.advance();
+                }
+                Err(e) => return Err(e).with_context(|| format!("sending on {}", p.label)),
+            }
+        }
+    }
+}
+
+enum Sending {
+    Blocked(usize),
+    NeedInput,
+    End,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_labels_are_type_names_numbered_when_repeated() {
+        let all = |_: &str| true;
+        let specs: Vec<_> = [
+            "sub>tcp://h:1",
+            "sub>tcp://h:2",
+            "tasks=pull@tcp://*:3",
+            "pull@tcp://*:4",
+        ]
+        .iter()
+        .map(|s| endpoint::parse_spec(s, &all).unwrap())
+        .collect();
+        assert_eq!(labels(&specs).unwrap(), ["sub", "sub2", "tasks", "pull"]);
+        let dup: Vec<_> = ["a=sub>tcp://h:1", "a=pull@tcp://*:3"]
+            .iter()
+            .map(|s| endpoint::parse_spec(s, &all).unwrap())
+            .collect();
+        assert!(labels(&dup).is_err());
+    }
+}

@@ -1,0 +1,346 @@
+//! `zmqcat proxy FRONT BACK`: the shared queue, the forwarder and the streamer.
+//!
+//! Without `--capture`, libzmq's steerable proxy moves the messages on its own thread (as fast as
+//! libzmq goes), and the main thread waits for a signal, then sends TERMINATE (and STATISTICS for
+//! `--stats`) on the control socket and joins it. With `--capture`, zmqcat forwards messages
+//! itself so that it can print each one with the side it came in from, which libzmq's capture
+//! socket does not tell.
+
+use std::time::Instant;
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::ProxyArgs;
+use crate::codec::{Encoder, Style};
+use crate::endpoint::{self, SocketSpec};
+use crate::exit::{Outcome, Usage};
+use crate::io::{Closed, Output};
+use crate::log;
+use crate::monitor::Monitor;
+use crate::patterns::Kind;
+use crate::signals::Signals;
+use crate::socket::{self, SetOpt};
+
+/// Counts per direction: front→back first.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    messages: [u64; 2],
+    bytes: [u64; 2],
+}
+
+/// Which pairs make a proxy, and why the others do not.
+fn check_pair(front: Kind, back: Kind) -> Result<(), Usage> {
+    use Kind::*;
+    let fine = matches!(
+        (front, back),
+        (Router, Dealer)
+            | (Dealer, Router)
+            | (Dealer, Dealer)
+            | (Xsub, Xpub)
+            | (Xsub, Pub)
+            | (Sub, Xpub)
+            | (Sub, Pub)
+            | (Sub, Push)
+            | (Pull, Push)
+            | (Pull, Pub)
+            | (Pair, Pair)
+    );
+    if fine {
+        return Ok(());
+    }
+    let reason = if !front.receives() {
+        format!(
+            "a {} socket cannot receive, so it cannot be the front",
+            front.name()
+        )
+    } else if !back.sends() {
+        format!(
+            "a {} socket cannot send, so it cannot be the back",
+            back.name()
+        )
+    } else if matches!(front, Req | Rep) || matches!(back, Req | Rep) {
+        "REQ and REP sockets enforce strict request-reply turns; a broker uses router and dealer"
+            .to_string()
+    } else if front == Router && back == Router {
+        "ROUTER to ROUTER needs a routing decision per message: use `zmqcat router --coproc`".into()
+    } else {
+        format!(
+            "{} to {} does not forward anything useful",
+            front.name(),
+            back.name()
+        )
+    };
+    Err(Usage(format!(
+        "proxy {}→{}: {reason} (useful pairs: router→dealer shared queue, xsub→xpub forwarder, \
+         pull→push streamer, pair→pair)",
+        front.name(),
+        back.name()
+    )))
+}
+
+pub fn run(args: &ProxyArgs) -> Result<Outcome> {
+    let has = |cap: &str| zmq::has(cap).unwrap_or(false);
+    let front = endpoint::parse_spec(&args.front, &has)?;
+    let back = endpoint::parse_spec(&args.back, &has)?;
+    check_pair(front.kind, back.kind)?;
+    let style = Style::new(args.format.format);
+    let linger = match args.socket.linger {
+        Some(crate::cli::Limit::After(d)) => Some(d),
+        Some(crate::cli::Limit::Never) => None,
+        None => Some(std::time::Duration::ZERO),
+    };
+    let options = |spec: &SocketSpec| -> Result<Vec<SetOpt>, Usage> {
+        let mut opts = socket::options_from(&args.socket, linger)?;
+        if spec.kind == Kind::Sub {
+            opts.extend(socket::subscriptions(&[])?);
+        }
+        opts.extend(socket::user_options(&args.socket)?);
+        Ok(opts)
+    };
+    let (front_opts, back_opts) = (options(&front)?, options(&back)?);
+
+    let signals = Signals::install().context("installing signal handlers")?;
+    let ctx = zmq::Context::new();
+    let verbose = args.log.verbose;
+    let open = |spec: &SocketSpec, opts: &[SetOpt]| {
+        socket::open(
+            &ctx,
+            crate::patterns::pattern(spec.kind).socket,
+            opts,
+            &spec.endpoints,
+            verbose,
+            args.log.quiet,
+            verbose > 0,
+        )
+    };
+    let (front_sock, front_mon) = open(&front, &front_opts)?;
+    let (back_sock, back_mon) = open(&back, &back_opts)?;
+    let mut monitors: Vec<Monitor> = front_mon.into_iter().chain(back_mon).collect();
+    let started = Instant::now();
+
+    let (outcome, counts) = if args.capture {
+        let output = Output::stdout(Encoder::new(style));
+        let both_ways = back.kind.receives() && front.kind.sends();
+        capture_loop(
+            &front_sock,
+            &back_sock,
+            both_ways,
+            output,
+            &signals,
+            &mut monitors,
+        )?
+    } else {
+        steerable(
+            &ctx,
+            front_sock,
+            back_sock,
+            &signals,
+            &mut monitors,
+            args.stats,
+        )?
+    };
+    if args.stats {
+        print_stats(&counts, started.elapsed().as_secs_f64());
+    }
+    drop(monitors);
+    Ok(outcome)
+}
+
+fn print_stats(c: &Counts, secs: f64) {
+    let rate = |n: u64| if secs > 0.0 { n as f64 / secs } else { 0.0 };
+    log!(
+        "proxy stats: front→back {} messages {} bytes ({:.0} msg/s), back→front {} messages {} bytes ({:.0} msg/s), {:.3} s",
+        c.messages[0],
+        c.bytes[0],
+        rate(c.messages[0]),
+        c.messages[1],
+        c.bytes[1],
+        rate(c.messages[1]),
+        secs
+    );
+}
+
+/// Waits for a signal while watching the monitors; returns the signal.
+fn wait_signal(signals: &Signals, monitors: &mut [Monitor]) -> Result<i32> {
+    loop {
+        let mut items: Vec<zmq::PollItem> = vec![zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN)];
+        items.extend(monitors.iter().map(Monitor::poll_item));
+        match zmq::poll(&mut items, -1) {
+            Ok(_) | Err(zmq::Error::EINTR) => {}
+            Err(e) => return Err(e).context("waiting for a signal"),
+        }
+        let signalled = items[0].is_readable();
+        let ready: Vec<bool> = items[1..].iter().map(|i| i.is_readable()).collect();
+        drop(items);
+        for (m, r) in monitors.iter_mut().zip(ready) {
+            if r {
+                m.drain()?;
+            }
+        }
+        if signalled {
+            if let Some(sig) = signals.pending() {
+                return Ok(sig);
+            }
+        }
+    }
+}
+
+/// libzmq's proxy on a joined thread, steered through an inproc control socket.
+fn steerable(
+    ctx: &zmq::Context,
+    mut front: zmq::Socket,
+    mut back: zmq::Socket,
+    signals: &Signals,
+    monitors: &mut [Monitor],
+    stats: bool,
+) -> Result<(Outcome, Counts)> {
+    let address = format!("inproc://zmqcat-proxy-control-{}", std::process::id());
+    let control = ctx.socket(zmq::PAIR)?;
+    control.set_linger(0)?;
+    control.bind(&address)?;
+    let mut proxy_end = ctx.socket(zmq::PAIR)?;
+    proxy_end.set_linger(0)?;
+    proxy_end.connect(&address)?;
+    let proxy = std::thread::spawn(move || {
+        let result = zmq::proxy_steerable(&mut front, &mut back, &mut proxy_end);
+        drop((front, back, proxy_end));
+        result
+    });
+    let sig = wait_signal(signals, monitors)?;
+    let mut counts = Counts::default();
+    if stats {
+        control.send("STATISTICS", 0)?;
+        let frames = control.recv_multipart(0)?;
+        // Front messages in, bytes in, messages out, bytes out; then the same for the back.
+        let n: Vec<u64> = frames
+            .iter()
+            .map(|f| f.as_slice().try_into().map_or(0, u64::from_ne_bytes))
+            .collect();
+        if n.len() == 8 {
+            counts.messages = [n[0], n[4]];
+            counts.bytes = [n[1], n[5]];
+        }
+    }
+    control.send("TERMINATE", 0)?;
+    match proxy.join() {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(e).context("the proxy stopped"),
+        Err(_) => anyhow::bail!("the proxy thread panicked"),
+    }
+    Ok((Outcome::Interrupted(sig), counts))
+}
+
+/// Forwards messages both ways itself, printing each with the side it came in from.
+fn capture_loop(
+    front: &zmq::Socket,
+    back: &zmq::Socket,
+    both_ways: bool,
+    mut output: Output,
+    signals: &Signals,
+    monitors: &mut [Monitor],
+) -> Result<(Outcome, Counts)> {
+    let mut counts = Counts::default();
+    let all_sides = [(front, back, "front"), (back, front, "back")];
+    let sides = &all_sides[..if both_ways { 2 } else { 1 }];
+    let result = (|| -> Result<i32> {
+        loop {
+            output.flush()?;
+            let mut items: Vec<zmq::PollItem> = vec![
+                zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN),
+                front.as_poll_item(zmq::POLLIN),
+                back.as_poll_item(if both_ways {
+                    zmq::POLLIN
+                } else {
+                    zmq::PollEvents::empty()
+                }),
+            ];
+            items.extend(monitors.iter().map(Monitor::poll_item));
+            match zmq::poll(&mut items, -1) {
+                Ok(_) | Err(zmq::Error::EINTR) => {}
+                Err(e) => return Err(e).context("polling the proxy sockets"),
+            }
+            let signalled = items[0].is_readable();
+            let events: Vec<bool> = items[3..].iter().map(|i| i.is_readable()).collect();
+            drop(items);
+            if signalled {
+                if let Some(sig) = signals.pending() {
+                    return Ok(sig);
+                }
+            }
+            for (m, ready) in monitors.iter_mut().zip(events) {
+                if ready {
+                    m.drain()?;
+                }
+            }
+            // A bounded batch per side in turn: neither direction starves the other.
+            for (dir, (from, to, label)) in sides.iter().enumerate() {
+                for _ in 0..256 {
+                    if !forward(from, to, label, &mut output, &mut counts, dir)? {
+                        break;
+                    }
+                }
+            }
+        }
+    })();
+    let flushed = output.flush();
+    let sig = match result.and_then(|s| flushed.map(|()| s)) {
+        Ok(sig) => sig,
+        Err(e) if e.is::<Closed>() => return Ok((Outcome::Done, counts)),
+        Err(e) => return Err(e),
+    };
+    Ok((Outcome::Interrupted(sig), counts))
+}
+
+/// Moves one message if one is ready, writing it to `output` after `label`.
+fn forward(
+    from: &zmq::Socket,
+    to: &zmq::Socket,
+    label: &str,
+    output: &mut Output,
+    counts: &mut Counts,
+    dir: usize,
+) -> Result<bool> {
+    let mut msg = zmq::Message::new();
+    match from.recv(&mut msg, zmq::DONTWAIT) {
+        Ok(()) => {}
+        Err(zmq::Error::EAGAIN) => return Ok(false),
+        Err(zmq::Error::EINTR) => return Ok(true),
+        Err(e) => return Err(e).context("receiving in the proxy"),
+    }
+    output.frame(label.as_bytes(), 0, true)?;
+    let mut index = 1;
+    loop {
+        let more = msg.get_more();
+        output.frame(&msg, index, more)?;
+        counts.bytes[dir] += msg.len() as u64;
+        let flags = if more { zmq::SNDMORE } else { 0 };
+        to.send(msg, flags).context("forwarding in the proxy")?;
+        if !more {
+            counts.messages[dir] += 1;
+            return Ok(true);
+        }
+        msg = zmq::Message::new();
+        from.recv(&mut msg, 0)?;
+        index += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_checked_with_reasons() {
+        assert!(check_pair(Kind::Router, Kind::Dealer).is_ok());
+        assert!(check_pair(Kind::Xsub, Kind::Xpub).is_ok());
+        assert!(check_pair(Kind::Pull, Kind::Push).is_ok());
+        let e = check_pair(Kind::Push, Kind::Pull).unwrap_err().0;
+        assert!(e.contains("cannot receive"), "{e}");
+        let e = check_pair(Kind::Router, Kind::Pull).unwrap_err().0;
+        assert!(e.contains("cannot send"), "{e}");
+        let e = check_pair(Kind::Req, Kind::Rep).unwrap_err().0;
+        assert!(e.contains("strict request-reply"), "{e}");
+        let e = check_pair(Kind::Router, Kind::Router).unwrap_err().0;
+        assert!(e.contains("--coproc"), "{e}");
+    }
+}
