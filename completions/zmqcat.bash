@@ -147,7 +147,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__dealer)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --coproc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -258,6 +258,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --wait-peers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --coproc)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -521,7 +525,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__pair)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --coproc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,6 +636,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --wait-peers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --coproc)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1141,7 +1149,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__rep)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --echo --message --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --echo --message --exec --coproc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1236,6 +1244,14 @@ _zmqcat() {
                     return 0
                     ;;
                 -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --coproc)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1373,7 +1389,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__router)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --coproc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1484,6 +1500,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --wait-peers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --coproc)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1601,7 +1621,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__xpub)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --format --null --frame-sep --count --timeout --verbose --quiet --message --delay --interval --rate --wait-peers --coproc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1712,6 +1732,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --wait-peers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --coproc)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -98,6 +98,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l frame-sep -d 'Fram
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s m -l message -d 'Answer every request with DATA (in the chosen format)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l exec -d 'Answer every request with the output of CMD (sh -c), run with the request on its stdin' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l coproc -d 'Run CMD (sh -c) once: it reads requests on its stdin and writes one reply per request' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -260,6 +262,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l delay -d 'Wait 
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -294,6 +297,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l delay -d 'Wait 
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -328,6 +332,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l delay -d 'Wait th
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -362,6 +367,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l delay -d 'Wait th
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'

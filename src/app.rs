@@ -7,9 +7,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::{Cli, Command, CommonArgs, Limit, SendArgs};
+use crate::cli::{Cli, Command, CommonArgs, DuplexArgs, FormatArgs, Limit, SendArgs};
 use crate::codec::{Decoder, Encoder, Format, Style};
+use crate::coproc::Coproc;
 use crate::endpoint::{self, Endpoint};
+use crate::event_loop::CoprocEnded;
 use crate::event_loop::{Interrupted, Limits, Pace, Replies, Session};
 use crate::exit::{self, Outcome, Usage};
 use crate::io::{Closed, Input, InputError, Output};
@@ -63,6 +65,8 @@ pub struct Plan {
     retries: u32,
     /// The command is `xpub` itself (not a publisher backed by XPUB for --wait-peers).
     xpub_command: bool,
+    /// A long-running child that takes received messages and supplies the ones to send.
+    coproc: Option<String>,
 }
 
 /// The pieces of a socket command's arguments that the plan needs.
@@ -75,6 +79,7 @@ struct Parts<'a> {
     replies: Replies,
     reply_message: Option<&'a str>,
     retries: u32,
+    coproc: Option<&'a str>,
 }
 
 impl<'a> Parts<'a> {
@@ -88,6 +93,14 @@ impl<'a> Parts<'a> {
             replies: Replies::Input,
             reply_message: None,
             retries: 0,
+            coproc: None,
+        }
+    }
+
+    fn duplex(kind: Kind, a: &'a DuplexArgs) -> Self {
+        Parts {
+            coproc: a.coproc.as_deref(),
+            ..Parts::new(kind, &a.common, Some(&a.send))
         }
     }
 }
@@ -100,11 +113,15 @@ impl Plan {
                 ..Parts::new(Kind::Req, &a.common, Some(&a.send))
             },
             Command::Rep(a) => Parts {
-                replies: if a.echo {
-                    Replies::Echo
-                } else {
-                    Replies::Input
+                replies: match (&a.exec, a.echo) {
+                    (Some(cmd), _) => Replies::Exec {
+                        cmd: cmd.clone(),
+                        style: style_of(Kind::Rep, &a.common.format)?,
+                    },
+                    (None, true) => Replies::Echo,
+                    (None, false) => Replies::Input,
                 },
+                coproc: a.coproc.as_deref(),
                 reply_message: a.message.as_deref(),
                 ..Parts::new(Kind::Rep, &a.common, None)
             },
@@ -116,10 +133,10 @@ impl Plan {
             },
             Command::Push(a) => Parts::new(Kind::Push, &a.common, Some(&a.send)),
             Command::Pull(a) => Parts::new(Kind::Pull, &a.common, None),
-            Command::Router(a) => Parts::new(Kind::Router, &a.common, Some(&a.send)),
-            Command::Dealer(a) => Parts::new(Kind::Dealer, &a.common, Some(&a.send)),
-            Command::Pair(a) => Parts::new(Kind::Pair, &a.common, Some(&a.send)),
-            Command::Xpub(a) => Parts::new(Kind::Xpub, &a.common, Some(&a.send)),
+            Command::Router(a) => Parts::duplex(Kind::Router, a),
+            Command::Dealer(a) => Parts::duplex(Kind::Dealer, a),
+            Command::Pair(a) => Parts::duplex(Kind::Pair, a),
+            Command::Xpub(a) => Parts::duplex(Kind::Xpub, a),
             Command::Xsub(a) => Parts {
                 subscribe: &a.subscribe,
                 subscribe_all: a.subscribe.is_empty() && !a.no_subscribe,
@@ -146,30 +163,7 @@ impl Plan {
             &|cap| zmq::has(cap).unwrap_or(false),
         )?;
 
-        let format = c.format.format;
-        let mut style = Style::new(format);
-        style.id_field = p.kind == Kind::Router && matches!(format, Format::Text | Format::Quoted);
-        if c.format.null {
-            if !format.has_terminator() {
-                return Err(Usage(
-                    format!("--null applies to the text and quoted formats, not {format:?}")
-                        .to_lowercase(),
-                )
-                .into());
-            }
-            style.terminator = 0;
-        }
-        if let Some(sep) = c.format.frame_sep {
-            if format != Format::Text {
-                return Err(Usage("--frame-sep applies to the text format only".into()).into());
-            }
-            if sep == style.terminator {
-                return Err(
-                    Usage("--frame-sep must differ from the message terminator".into()).into(),
-                );
-            }
-            style.separator = sep;
-        }
+        let style = style_of(p.kind, &c.format)?;
 
         let max_msg_size = match c.socket.max_msg_size {
             None | Some(-1) => None,
@@ -225,13 +219,14 @@ impl Plan {
             limits,
             linger,
             linger_given: c.socket.linger.is_some(),
-            replies: p.replies,
+            replies: p.replies.clone(),
             upstream: Vec::new(),
             verbose: c.run.log.verbose,
             quiet: c.run.log.quiet,
             wait_peers: send.wait_peers.filter(|n| *n > 0),
             retries: p.retries,
             xpub_command: p.kind == Kind::Xpub,
+            coproc: p.coproc.map(str::to_owned),
         };
         if p.kind == Kind::Pub && plan.wait_peers.is_some() {
             // An XPUB publishes like a PUB and also tells when subscriptions arrive.
@@ -284,15 +279,18 @@ impl Plan {
 
     pub fn run(self) -> Result<Outcome> {
         let signals = Signals::install().context("installing signal handlers")?;
-        let input = self.input()?;
+        let mut coproc = self.coproc.as_deref().map(Coproc::spawn).transpose()?;
+        let (input, output) = match &coproc {
+            Some(c) => (
+                Input::from_fd(c.stdout_fd(), self.decoder()),
+                Output::to_fd(c.stdin_fd(), Encoder::new(self.style)),
+            ),
+            None => (self.input()?, Output::stdout(Encoder::new(self.style))),
+        };
         let ctx = zmq::Context::new();
         let (sock, monitor) = self.open(&ctx)?;
-        let mut session = Session::new(
-            sock,
-            input,
-            Output::stdout(Encoder::new(self.style)),
-            &signals,
-        );
+        let mut session = Session::new(sock, input, output, &signals);
+        session.input_from_child = coproc.is_some();
         session.monitor = monitor;
         session.retries = self.retries;
         if self.retries > 0 {
@@ -312,7 +310,18 @@ impl Plan {
         let result = self.run_loop(&mut session);
         // Whatever happened, what was received reaches stdout.
         let flushed = session.output.flush();
-        let result = result.and(flushed.or_else(ignore_closed));
+        let mut result = result.and(flushed.or_else(ignore_closed));
+        if let Some(c) = coproc.as_mut() {
+            // The child closing its end (stdout at EOF, or stdin refusing writes) ends zmqcat.
+            if let Err(e) = &result {
+                if e.is::<CoprocEnded>() || e.is::<Closed>() {
+                    result = Err(anyhow::anyhow!(c.ended()));
+                }
+            }
+        }
+        if let Some(c) = coproc {
+            c.finish();
+        }
 
         let outcome = match result {
             Ok(()) => Ok(Outcome::Done),
@@ -390,10 +399,38 @@ impl Plan {
             Loop::SendOnly => s.send_only(),
             Loop::RecvOnly => s.recv_only(),
             Loop::Client => s.lockstep_client(),
-            Loop::Server => s.lockstep_server(self.replies),
+            Loop::Server => s.lockstep_server(&self.replies),
             Loop::Duplex => s.duplex(),
         }
     }
+}
+
+/// The message format of a command, checked: `--null` and `--frame-sep` where they apply.
+pub fn style_of(kind: Kind, f: &FormatArgs) -> Result<Style, Usage> {
+    let format = f.format;
+    let mut style = Style::new(format);
+    style.id_field = kind == Kind::Router && matches!(format, Format::Text | Format::Quoted);
+    if f.null {
+        if !format.has_terminator() {
+            return Err(Usage(
+                format!("--null applies to the text and quoted formats, not {format:?}")
+                    .to_lowercase(),
+            ));
+        }
+        style.terminator = 0;
+    }
+    if let Some(sep) = f.frame_sep {
+        if format != Format::Text {
+            return Err(Usage("--frame-sep applies to the text format only".into()));
+        }
+        if sep == style.terminator {
+            return Err(Usage(
+                "--frame-sep must differ from the message terminator".into(),
+            ));
+        }
+        style.separator = sep;
+    }
+    Ok(style)
 }
 
 fn ignore_closed(e: anyhow::Error) -> Result<()> {

@@ -366,6 +366,14 @@ pub struct DuplexArgs {
     pub common: CommonArgs,
     #[command(flatten)]
     pub send: SendArgs,
+    /// Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent
+    #[arg(
+        long,
+        value_name = "CMD",
+        conflicts_with = "message",
+        help_heading = "Sending"
+    )]
+    pub coproc: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -394,6 +402,12 @@ pub struct RepArgs {
     /// Answer every request with DATA (in the chosen format)
     #[arg(short = 'm', long, value_name = "DATA", help_heading = "Replies")]
     pub message: Option<String>,
+    /// Answer every request with the output of CMD (sh -c), run with the request on its stdin
+    #[arg(long, value_name = "CMD", conflicts_with_all = ["echo", "message"], help_heading = "Replies")]
+    pub exec: Option<String>,
+    /// Run CMD (sh -c) once: it reads requests on its stdin and writes one reply per request
+    #[arg(long, value_name = "CMD", conflicts_with_all = ["echo", "message", "exec"], help_heading = "Replies")]
+    pub coproc: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

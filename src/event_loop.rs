@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 
-use crate::codec::{write_id, Frames};
+use crate::codec::{write_id, Frames, Style};
+use crate::coproc;
 use crate::exit::Timeout;
 use crate::io::{Input, Next, Output};
 use crate::log;
@@ -31,12 +32,14 @@ pub struct Pace {
 }
 
 /// What the replies of a lockstep server are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Replies {
-    /// The next input message (stdin or `-m`).
+    /// The next input message (stdin, `-m`, or a coprocess).
     Input,
     /// The request itself.
     Echo,
+    /// The output of a command run for each request.
+    Exec { cmd: String, style: Style },
 }
 
 #[derive(Debug, Clone, Default)]
@@ -114,7 +117,14 @@ pub struct Session<'a> {
     pub retries: u32,
     /// Opens a fresh socket like the first one.
     pub reopen: Option<Reopen<'a>>,
+    /// Input comes from a coprocess, whose end is an error.
+    pub input_from_child: bool,
 }
+
+/// The coprocess closed its stdout.
+#[derive(Debug, thiserror::Error)]
+#[error("the coprocess ended")]
+pub struct CoprocEnded;
 
 /// Opens a new socket (and its monitor) configured like the session's first one.
 pub type Reopen<'a> = Box<dyn Fn() -> Result<(zmq::Socket, Option<Monitor>)> + 'a>;
@@ -138,6 +148,7 @@ impl<'a> Session<'a> {
             awaiting_peers: false,
             retries: 0,
             reopen: None,
+            input_from_child: false,
         }
     }
 
@@ -301,6 +312,9 @@ impl<'a> Session<'a> {
         let frames = match self.input.peek()? {
             Next::Message(frames) => frames,
             Next::Pending => return Ok(Sent::NeedInput),
+            Next::End if self.input_from_child => {
+                return Err(CoprocEnded.into());
+            }
             Next::End => return Ok(Sent::End),
         };
         let bytes = frames.bytes();
@@ -496,11 +510,26 @@ impl<'a> Session<'a> {
     }
 
     /// One request, one reply, in turn (REP).
-    pub fn lockstep_server(&mut self, replies: Replies) -> Result<()> {
+    pub fn lockstep_server(&mut self, replies: &Replies) -> Result<()> {
         while !self.count_reached(self.stats.sent) {
-            self.recv_one(replies == Replies::Echo, "no request arrived")?;
+            self.recv_one(*replies != Replies::Input, "no request arrived")?;
             match replies {
                 Replies::Echo => self.send_kept()?,
+                Replies::Exec { cmd, style } => {
+                    let request: Vec<&[u8]> = self.kept.frames().collect();
+                    let reply = coproc::exec(cmd, *style, &request).unwrap_or_else(|why| {
+                        log!(
+                            "--exec '{cmd}' {why} for request {}: replying with an empty message",
+                            self.stats.received
+                        );
+                        vec![Vec::new()]
+                    });
+                    self.kept.clear();
+                    for f in &reply {
+                        self.kept.push(f);
+                    }
+                    self.send_kept()?;
+                }
                 Replies::Input => {
                     if !self.send_next()? {
                         log!(

@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod codec;
+mod coproc;
 mod endpoint;
 mod event_loop;
 mod exit;

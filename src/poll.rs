@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 
 use crate::cli::{Limit, PollArgs};
-use crate::codec::{Decoder, Encoder, Style};
+use crate::codec::{Decoder, Encoder};
 use crate::endpoint;
 use crate::event_loop::{send_parts, Interrupted};
 use crate::exit::{Outcome, Timeout, Usage};
@@ -35,7 +35,7 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         .map(|s| endpoint::parse_spec(s, &has))
         .collect::<Result<Vec<_>, _>>()?;
     let labels = labels(&specs)?;
-    let style = Style::new(args.format.format);
+    let style = crate::app::style_of(Kind::Pair, &args.format)?;
     let timeout = match args.run.timeout {
         Some(Limit::After(d)) => Some(d),
         _ => None,

@@ -11,7 +11,7 @@ use std::time::Instant;
 use anyhow::{Context as _, Result};
 
 use crate::cli::ProxyArgs;
-use crate::codec::{Encoder, Style};
+use crate::codec::Encoder;
 use crate::endpoint::{self, SocketSpec};
 use crate::exit::{Outcome, Usage};
 use crate::io::{Closed, Output};
@@ -83,7 +83,7 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
     let front = endpoint::parse_spec(&args.front, &has)?;
     let back = endpoint::parse_spec(&args.back, &has)?;
     check_pair(front.kind, back.kind)?;
-    let style = Style::new(args.format.format);
+    let style = crate::app::style_of(Kind::Pair, &args.format)?;
     let linger = match args.socket.linger {
         Some(crate::cli::Limit::After(d)) => Some(d),
         Some(crate::cli::Limit::Never) => None,

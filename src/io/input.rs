@@ -53,8 +53,13 @@ pub struct Input {
 
 impl Input {
     pub fn stdin(decoder: Decoder) -> Input {
+        Input::from_fd(0, decoder)
+    }
+
+    /// Messages read from any descriptor the process keeps open (a coprocess's stdout).
+    pub fn from_fd(fd: RawFd, decoder: Decoder) -> Input {
         Input {
-            source: Source::Stdin { fd: 0, eof: false },
+            source: Source::Stdin { fd, eof: false },
             decoder,
             buf: Vec::with_capacity(READ_SIZE),
             start: 0,

@@ -2,6 +2,7 @@
 //! ready: a live pipeline sees each message at once, a bulk transfer makes few `write(2)` calls.
 
 use std::io::{self, BufWriter, Write};
+use std::os::fd::RawFd;
 
 use crate::codec::Encoder;
 
@@ -13,7 +14,7 @@ const BUF_SIZE: usize = 64 * 1024;
 pub struct Closed;
 
 pub struct Output {
-    w: BufWriter<RawStdout>,
+    w: BufWriter<RawFdWriter>,
     encoder: Encoder,
     /// Bytes written since the last flush.
     dirty: bool,
@@ -29,8 +30,13 @@ fn map(e: io::Error) -> anyhow::Error {
 
 impl Output {
     pub fn stdout(encoder: Encoder) -> Output {
+        Output::to_fd(1, encoder)
+    }
+
+    /// Messages written to any descriptor the process keeps open (a coprocess's stdin).
+    pub fn to_fd(fd: RawFd, encoder: Encoder) -> Output {
         Output {
-            w: BufWriter::with_capacity(BUF_SIZE, RawStdout),
+            w: BufWriter::with_capacity(BUF_SIZE, RawFdWriter(fd)),
             encoder,
             dirty: false,
         }
@@ -55,14 +61,14 @@ impl Output {
     }
 }
 
-/// File descriptor 1 without std's line buffering (std's `Stdout` writes once per line).
-struct RawStdout;
+/// A descriptor written directly: for stdout, without std's line buffering (std's `Stdout` writes once per line).
+struct RawFdWriter(RawFd);
 
-impl Write for RawStdout {
+impl Write for RawFdWriter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         loop {
             // SAFETY: writes from a valid slice; fd 1 is never closed by zmqcat.
-            let n = unsafe { libc::write(1, buf.as_ptr().cast(), buf.len()) };
+            let n = unsafe { libc::write(self.0, buf.as_ptr().cast(), buf.len()) };
             if n >= 0 {
                 return Ok(n as usize);
             }
