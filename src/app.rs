@@ -16,6 +16,7 @@ use crate::event_loop::{Interrupted, Limits, Pace, Replies, Session};
 use crate::exit::{self, Outcome, Usage};
 use crate::io::{Closed, Input, InputError, Output};
 use crate::patterns::{pattern, Kind, Loop, Pattern};
+use crate::progress::{self, Progress};
 use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
 use crate::{generate, log, poll, proxy};
@@ -67,6 +68,8 @@ pub struct Plan {
     xpub_command: bool,
     /// A long-running child that takes received messages and supplies the ones to send.
     coproc: Option<String>,
+    show_progress: bool,
+    show_stats: bool,
 }
 
 /// The pieces of a socket command's arguments that the plan needs.
@@ -227,6 +230,8 @@ impl Plan {
             retries: p.retries,
             xpub_command: p.kind == Kind::Xpub,
             coproc: p.coproc.map(str::to_owned),
+            show_progress: c.run.progress,
+            show_stats: c.run.stats,
         };
         if p.kind == Kind::Pub && plan.wait_peers.is_some() {
             // An XPUB publishes like a PUB and also tells when subscriptions arrive.
@@ -291,6 +296,7 @@ impl Plan {
         let (sock, monitor) = self.open(&ctx)?;
         let mut session = Session::new(sock, input, output, &signals);
         session.input_from_child = coproc.is_some();
+        session.progress = Progress::start(self.show_progress, self.limits.count);
         session.monitor = monitor;
         session.retries = self.retries;
         if self.retries > 0 {
@@ -338,7 +344,17 @@ impl Plan {
             Ok(_) => true,
             Err(e) => exit::status_of(e) == exit::BAD_INPUT,
         };
-        let (sock, stats) = session.into_parts();
+        let (sock, stats, progress) = session.into_parts();
+        progress.finish();
+        if self.show_stats {
+            let json = self.style.format == Format::Json;
+            let line = progress::summary(&stats, progress.elapsed(), json);
+            if json {
+                log_line(&line);
+            } else {
+                log!("{line}");
+            }
+        }
         let mut linger = self.linger;
         if !deliver || !self.pattern.sends() || stats.sent == 0 {
             linger = Some(Duration::ZERO);
@@ -433,6 +449,12 @@ pub fn style_of(kind: Kind, f: &FormatArgs) -> Result<Style, Usage> {
     Ok(style)
 }
 
+/// A line on stderr as it is (JSON stats are not prefixed, so they parse).
+fn log_line(line: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 fn ignore_closed(e: anyhow::Error) -> Result<()> {
     if e.is::<Closed>() {
         Ok(())
@@ -459,9 +481,10 @@ fn finish(
     signals: &Signals,
     linger: Option<Duration>,
 ) -> Result<Drained> {
+    // libzmq's linger clock starts at the close: so does ours.
+    let started = Instant::now();
     drop(sock);
     let (done_rx, done_tx) = UnixStream::pair().context("creating a pipe")?;
-    let started = Instant::now();
     let drainer = std::thread::spawn(move || {
         drop(ctx);
         drop(done_tx);
@@ -487,7 +510,10 @@ fn finish(
         }
     }
     match linger {
-        Some(l) if !l.is_zero() && started.elapsed() >= l => Ok(Drained::Expired),
+        // libzmq's timers tick in milliseconds: an end within one of the linger is its expiry.
+        Some(l) if !l.is_zero() && started.elapsed() + Duration::from_millis(1) >= l => {
+            Ok(Drained::Expired)
+        }
         _ => Ok(Drained::All),
     }
 }

@@ -268,6 +268,14 @@ pub struct RunArgs {
     #[arg(short = 't', long, value_name = "DUR", value_parser = parse_limit)]
     pub timeout: Option<Limit>,
 
+    /// A live progress line on stderr (messages, bytes, rate), when stderr is a terminal
+    #[arg(long)]
+    pub progress: bool,
+
+    /// One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)
+    #[arg(long)]
+    pub stats: bool,
+
     #[command(flatten)]
     pub log: LogArgs,
 }

@@ -16,6 +16,13 @@ use crate::exit::Timeout;
 use crate::io::{Input, Next, Output};
 use crate::log;
 use crate::monitor::Monitor;
+use crate::progress::Progress;
+
+/// How far behind its schedule a rate-limited sender may catch up at once.
+const RATE_CREDIT: Duration = Duration::from_millis(5);
+
+/// Messages between two updates of the progress line while no wait happens.
+const PROGRESS_EVERY: u64 = 8192;
 use crate::signals::Signals;
 
 /// A signal asked zmqcat to stop.
@@ -119,6 +126,8 @@ pub struct Session<'a> {
     pub reopen: Option<Reopen<'a>>,
     /// Input comes from a coprocess, whose end is an error.
     pub input_from_child: bool,
+    /// The `--progress` line (inert unless shown).
+    pub progress: Progress,
 }
 
 /// The coprocess closed its stdout.
@@ -149,12 +158,13 @@ impl<'a> Session<'a> {
             retries: 0,
             reopen: None,
             input_from_child: false,
+            progress: Progress::start(false, None),
         }
     }
 
     /// Ends the session, giving back what the final drain needs.
-    pub fn into_parts(self) -> (zmq::Socket, Stats) {
-        (self.sock, self.stats)
+    pub fn into_parts(self) -> (zmq::Socket, Stats, Progress) {
+        (self.sock, self.stats, self.progress)
     }
 
     pub fn set_pace(&mut self, pace: Pace) {
@@ -179,6 +189,7 @@ impl<'a> Session<'a> {
         deadline: Option<Instant>,
     ) -> Result<Option<Woke>> {
         self.output.flush()?;
+        self.progress.update(&self.stats);
         let stdin_fd = if stdin { self.input.fd() } else { None };
         loop {
             let timeout_ms = match deadline {
@@ -283,7 +294,9 @@ impl<'a> Session<'a> {
     /// Waits until the pacing allows the next send.
     fn pace_wait(&mut self) -> Result<()> {
         while let Some(due) = self.next_send {
-            if Instant::now() >= due {
+            // poll(2) sleeps in whole milliseconds: a send due within one goes now, and the
+            // absolute schedule keeps the average rate exact.
+            if Instant::now() + Duration::from_millis(1) >= due {
                 break;
             }
             self.wait(zmq::PollEvents::empty(), false, Some(due))?;
@@ -297,9 +310,10 @@ impl<'a> Session<'a> {
         self.next_send = if let Some(interval) = self.pace.interval {
             Some(now + interval)
         } else if let Some(rate) = self.pace.rate {
-            // Evenly spaced targets; after a stall, at most one period of credit (no burst).
+            // Evenly spaced targets; after a stall, at most a few milliseconds of credit, which
+            // covers poll's millisecond wake-ups without allowing a real burst.
             let period = Duration::from_secs_f64(1.0 / rate);
-            let floor = now.checked_sub(period).unwrap_or(now);
+            let floor = now.checked_sub(period.max(RATE_CREDIT)).unwrap_or(now);
             let base = self.next_send.map_or(now, |due| due.max(floor));
             Some(base + period)
         } else {
@@ -354,6 +368,9 @@ impl<'a> Session<'a> {
         self.input.advance();
         self.stats.sent += 1;
         self.stats.bytes_sent += bytes as u64;
+        if self.stats.sent % PROGRESS_EVERY == 0 {
+            self.progress.update(&self.stats);
+        }
         self.paced();
         Ok(Sent::Done)
     }
@@ -413,6 +430,9 @@ impl<'a> Session<'a> {
             }
             if !more {
                 self.stats.received += 1;
+                if self.stats.received % PROGRESS_EVERY == 0 {
+                    self.progress.update(&self.stats);
+                }
                 return Ok(true);
             }
             index += 1;
@@ -591,7 +611,10 @@ impl<'a> Session<'a> {
                     input_over = true;
                     break;
                 }
-                if self.next_send.is_some_and(|due| Instant::now() < due) {
+                if self
+                    .next_send
+                    .is_some_and(|due| Instant::now() + Duration::from_millis(1) < due)
+                {
                     break;
                 }
                 match self.try_send()? {

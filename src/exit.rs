@@ -54,7 +54,10 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
 macro_rules! log {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), "zmqcat: {}", format_args!($($arg)*));
+        let line = format!("zmqcat: {}\n", format_args!($($arg)*));
+        $crate::progress::suspend(|| {
+            let _ = std::io::stderr().lock().write_all(line.as_bytes());
+        });
     }};
 }
 

@@ -12,6 +12,7 @@ mod io;
 mod monitor;
 mod patterns;
 mod poll;
+mod progress;
 mod proxy;
 mod signals;
 mod socket;

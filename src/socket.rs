@@ -260,10 +260,16 @@ pub fn options_from(s: &SocketArgs, linger: Option<Duration>) -> Result<Vec<SetO
         }
     }
     if let Some(n) = s.max_msg_size {
-        opts.push(SetOpt::int("maxmsgsize", n)?);
+        // libzmq applies its limit to handshake commands too: below a few hundred bytes no
+        // connection completes. Peers are held to at least MIN_PEER_MSG_LIMIT; input to N.
+        let limit = if n < 0 { n } else { n.max(MIN_PEER_MSG_LIMIT) };
+        opts.push(SetOpt::int("maxmsgsize", limit)?);
     }
     Ok(opts)
 }
+
+/// The smallest ZMQ_MAXMSGSIZE zmqcat sets, so that handshakes still fit.
+const MIN_PEER_MSG_LIMIT: i64 = 4096;
 
 /// `--set NAME=VALUE` assignments.
 pub fn user_options(s: &SocketArgs) -> Result<Vec<SetOpt>, Usage> {

@@ -5,6 +5,9 @@
 
 mod support;
 
+#[path = "cases/formats.rs"]
+mod formats;
+
 use std::io::{BufRead, BufReader};
 use std::sync::mpsc;
 use std::thread;
@@ -385,11 +388,7 @@ fn router_reports_unknown_id_on_a_line_without_frames() {
     p.write_stdin(b"nobody\ncook\tafter\n");
     // Lines are handled in order: once `after` arrived, `nobody` was dealt with.
     assert_eq!(recv(&dealer), msg(&["after"]));
-    assert!(
-        p.stderr().contains("nobody"),
-        "the unknown id `nobody` was dropped without a word\n{}",
-        p.dump()
-    );
+    p.wait_stderr_contains("nobody", T);
 }
 
 #[test]

@@ -170,8 +170,15 @@ impl Decoder {
         };
         let Some(consumed) = consumed else {
             if let Some(max) = self.max_size {
-                if input.len() > max.saturating_add(16) {
-                    return Err(too_big(input.len(), max, "and counting"));
+                // The exact check is on the decoded message; this one only stops an endless
+                // message from filling memory. Encodings take up to 6 bytes per byte (json's
+                // \u00XX), so only input well beyond that is refused before its end.
+                let bound = max.saturating_mul(ENCODED_MAX_RATIO).saturating_add(1024);
+                if input.len() > bound {
+                    return Err(DecodeError(format!(
+                        "message is over --max-msg-size {max}: {} bytes of input and no end yet",
+                        input.len()
+                    )));
                 }
             }
             let blank =
@@ -223,6 +230,9 @@ impl Decoder {
         });
     }
 }
+
+/// How many input bytes one message byte may take in the wordiest format.
+const ENCODED_MAX_RATIO: usize = 6;
 
 fn too_big(size: usize, max: usize, how: &str) -> DecodeError {
     DecodeError(format!(

@@ -82,10 +82,24 @@ impl Proc {
         (p, stdout)
     }
 
+    /// Starts `zmqcat ARGS…` reading `stdin` (e.g. another child's stdout, for a real shell-like
+    /// pipe between two zmqcat processes), collecting stdout and stderr.
+    pub fn spawn_with_stdin(args: &[&str], stdin: Stdio) -> Proc {
+        let (mut p, stdout) = Proc::start_with(args, stdin);
+        let shared = Arc::clone(&p.shared);
+        p.readers
+            .push(thread::spawn(move || read_stdout(stdout, shared)));
+        p
+    }
+
     fn start(args: &[&str]) -> (Proc, ChildStdout) {
+        Proc::start_with(args, Stdio::piped())
+    }
+
+    fn start_with(args: &[&str], stdin: Stdio) -> (Proc, ChildStdout) {
         let mut child = Command::new(bin())
             .args(args)
-            .stdin(Stdio::piped())
+            .stdin(stdin)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .env_remove("RUST_BACKTRACE")
@@ -124,6 +138,15 @@ impl Proc {
         };
         if let Err(e) = result {
             panic!("writing to stdin: {e}\n{}", self.dump());
+        }
+    }
+
+    /// Takes the child's stdin, for a test that writes it from a thread of its own and keeps it
+    /// open for as long as it likes.
+    pub fn take_stdin(&mut self) -> ChildStdin {
+        match self.stdin.take() {
+            Some(stdin) => stdin,
+            None => panic!("stdin already taken or closed\n{}", self.dump()),
         }
     }
 

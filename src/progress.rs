@@ -1,0 +1,146 @@
+//! `--progress` (a live line on stderr, only on a terminal) and `--stats` (one summary line at
+//! exit). Both read the session's counters; the hot path only bumps integers, and the progress
+//! line is redrawn by indicatif at a fixed rate, never per message.
+
+use std::io::IsTerminal;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::event_loop::Stats;
+
+/// The live progress line, when one is shown; `log!` prints around it.
+static BAR: OnceLock<ProgressBar> = OnceLock::new();
+
+/// Runs `f` with the progress line (if any) hidden, so a diagnostic line does not tear it.
+pub fn suspend<R>(f: impl FnOnce() -> R) -> R {
+    match BAR.get() {
+        Some(bar) => bar.suspend(f),
+        None => f(),
+    }
+}
+
+pub struct Progress {
+    bar: Option<&'static ProgressBar>,
+    started: Instant,
+}
+
+impl Progress {
+    /// Shows a progress line when asked to and stderr is a terminal. With a known `total`
+    /// (`--count`), a bar with an ETA.
+    pub fn start(wanted: bool, total: Option<u64>) -> Progress {
+        let started = Instant::now();
+        if !wanted || !std::io::stderr().is_terminal() {
+            return Progress { bar: None, started };
+        }
+        let bar = match total {
+            Some(n) => {
+                ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr_with_hz(8))
+                    .with_style(
+                        ProgressStyle::with_template(
+                            "{bar:30} {human_pos}/{human_len} msgs {msg} {elapsed} ETA {eta}",
+                        )
+                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                    )
+            }
+            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(8))
+                .with_style(
+                    ProgressStyle::with_template("{spinner} {human_pos} msgs {msg} {elapsed}")
+                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                ),
+        };
+        bar.enable_steady_tick(Duration::from_millis(125));
+        let bar = BAR.get_or_init(|| bar);
+        Progress {
+            bar: Some(bar),
+            started,
+        }
+    }
+
+    /// Brings the line up to date (cheap: call it at waits and every few thousand messages).
+    pub fn update(&self, s: &Stats) {
+        if let Some(bar) = self.bar {
+            let messages = s.sent + s.received;
+            let bytes = s.bytes_sent + s.bytes_received;
+            bar.set_position(messages);
+            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!(
+                "{} ({:.0} msg/s)",
+                indicatif::HumanBytes(bytes),
+                messages as f64 / secs
+            ));
+        }
+    }
+
+    /// Clears the line.
+    pub fn finish(&self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+}
+
+/// The `--stats` line: human words, or one JSON object with `-f json`.
+pub fn summary(s: &Stats, elapsed: Duration, json: bool) -> String {
+    let secs = elapsed.as_secs_f64();
+    let rate = |n: u64| if secs > 0.0 { n as f64 / secs } else { 0.0 };
+    if json {
+        serde_json::json!({
+            "sent": s.sent,
+            "bytes_sent": s.bytes_sent,
+            "received": s.received,
+            "bytes_received": s.bytes_received,
+            "seconds": secs,
+            "sent_per_second": rate(s.sent),
+            "received_per_second": rate(s.received),
+        })
+        .to_string()
+    } else {
+        format!(
+            "stats: sent {} messages ({} bytes), received {} messages ({} bytes) in {:.3} s: {:.0} msg/s out, {:.0} msg/s in",
+            s.sent,
+            s.bytes_sent,
+            s.received,
+            s.bytes_received,
+            secs,
+            rate(s.sent),
+            rate(s.received)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_is_exact_and_parsable() {
+        let s = Stats {
+            sent: 3,
+            received: 2,
+            bytes_sent: 30,
+            bytes_received: 20,
+        };
+        let line = summary(&s, Duration::from_secs(2), true);
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["sent"], 3);
+        assert_eq!(v["bytes_received"], 20);
+        assert_eq!(v["sent_per_second"], 1.5);
+        let text = summary(&s, Duration::from_secs(2), false);
+        assert!(text.contains("sent 3 messages (30 bytes)"), "{text}");
+    }
+
+    #[test]
+    fn no_terminal_no_line() {
+        // Tests run with stderr captured or piped: never a terminal here.
+        let p = Progress::start(true, Some(10));
+        if !std::io::stderr().is_terminal() {
+            assert!(p.bar.is_none());
+        }
+    }
+}
