@@ -306,6 +306,10 @@ impl<'a> Session<'a> {
 
     /// Schedules the next send after one went out.
     fn paced(&mut self) {
+        if self.next_send.is_none() && self.pace.interval.is_none() && self.pace.rate.is_none() {
+            // No pacing: no clock read on the hot path.
+            return;
+        }
         let now = Instant::now();
         self.next_send = if let Some(interval) = self.pace.interval {
             Some(now + interval)
