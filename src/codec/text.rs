@@ -174,7 +174,7 @@ mod tests {
         let err = d.decode(b"abcde\n", false).unwrap_err();
         assert!(err.0.contains("max-msg-size 4"), "{err}");
         // An endless line is refused before it is complete.
-        let long = vec![b'x'; 100];
+        let long = vec![b'x'; 4 * 6 + 1024 + 1];
         assert!(d.decode(&long, false).is_err());
     }
 }
