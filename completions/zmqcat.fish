@@ -39,6 +39,7 @@ complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xpub" -d 'XPUB: publi
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "keygen" -d 'Print a new CURVE key pair (Z85), or write the secret key to a file'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -54,6 +55,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l reconnect-ivl-max 
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -72,6 +81,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l immediate -d 'Queu
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -91,6 +102,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l reconnect-ivl-max 
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -106,6 +125,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l immediate -d 'Queu
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -126,6 +147,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l reconnect-ivl-max 
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -143,6 +172,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l immediate -d 'Queu
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -162,6 +193,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l reconnect-ivl-max 
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -175,6 +214,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l immediate -d 'Queu
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -194,6 +235,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l reconnect-ivl-max
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -211,6 +260,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l immediate -d 'Que
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -230,6 +281,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l reconnect-ivl-max
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -242,6 +301,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l immediate -d 'Que
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -261,6 +322,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l reconnect-ivl-m
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -279,6 +348,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l immediate -d 'Q
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -298,6 +369,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l reconnect-ivl-m
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -316,6 +395,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l immediate -d 'Q
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -335,6 +416,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l reconnect-ivl-max
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -353,6 +442,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l immediate -d 'Que
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -372,6 +463,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l reconnect-ivl-max
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -390,6 +489,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l immediate -d 'Que
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -409,6 +510,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l reconnect-ivl-max
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -427,6 +536,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l immediate -d 'Que
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -445,6 +556,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l reconnect-ivl-ma
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -455,6 +574,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l immediate -d 'Qu
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s q -l quiet -d 'No diagnostics on stderr but errors'
@@ -472,6 +593,14 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l reconnect-ivl-max
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -485,6 +614,8 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l immediate -d 'Que
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
@@ -492,23 +623,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s v -l verbose -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s q -l quiet -d 'No diagnostics on stderr but errors'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s o -l output -d 'Write the key pair to FILE (created with mode 0600) and print only the public key' -r -F
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s f -l format -d 'Print as text (labelled lines) or as one JSON object' -r -f -a "text\t''
+json\t''"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "req" -d 'REQ: send each input message as a request and print its reply (lockstep)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "rep" -d 'REP: print each request and answer it (next input line, --echo or -m)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "pub" -d 'PUB: publish each input message (TAB-separated frames make an envelope)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "sub" -d 'SUB: print every message whose first frame starts with a subscribed prefix'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "push" -d 'PUSH: send each input message down a pipeline'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "pull" -d 'PULL: print every message received from a pipeline'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\\\x01 subscribe, \\\\x00 cancel)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "req" -d 'REQ: send each input message as a request and print its reply (lockstep)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "rep" -d 'REP: print each request and answer it (next input line, --echo or -m)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "pub" -d 'PUB: publish each input message (TAB-separated frames make an envelope)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "sub" -d 'SUB: print every message whose first frame starts with a subscribed prefix'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "push" -d 'PUSH: send each input message down a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "pull" -d 'PULL: print every message received from a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\\\x01 subscribe, \\\\x00 cancel)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "keygen" -d 'Print a new CURVE key pair (Z85), or write the secret key to a file'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -17,9 +17,10 @@ use crate::exit::{self, Outcome, Usage};
 use crate::io::{Closed, Input, InputError, Output};
 use crate::patterns::{pattern, Kind, Loop, Pattern};
 use crate::progress::{self, Progress};
+use crate::security::Security;
 use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
-use crate::{generate, log, poll, proxy};
+use crate::{generate, log, poll, proxy, security};
 
 /// How long an interrupted sender goes on delivering what it queued, unless --linger says.
 const INTERRUPT_GRACE: Duration = Duration::from_millis(1000);
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Completions { shell } => generate::completions(shell).map(|()| Outcome::Done),
         Command::Generate { dir } => generate::all(&dir).map(|()| Outcome::Done),
         Command::Proxy(args) => proxy::run(&args),
+        Command::Keygen(args) => security::keygen(&args).map(|()| Outcome::Done),
         Command::Poll(args) => poll::run(&args),
         command => Plan::from_command(&command).and_then(|plan| plan.run()),
     };
@@ -70,6 +72,7 @@ pub struct Plan {
     coproc: Option<String>,
     show_progress: bool,
     show_stats: bool,
+    security: Security,
 }
 
 /// The pieces of a socket command's arguments that the plan needs.
@@ -148,6 +151,7 @@ impl Plan {
             Command::Completions { .. }
             | Command::Generate { .. }
             | Command::Proxy(_)
+            | Command::Keygen(_)
             | Command::Poll(_) => {
                 unreachable!("not a socket command")
             }
@@ -232,6 +236,7 @@ impl Plan {
             coproc: p.coproc.map(str::to_owned),
             show_progress: c.run.progress,
             show_stats: c.run.stats,
+            security: Security::from_args(&c.security, c.run.log.verbose)?,
         };
         if p.kind == Kind::Pub && plan.wait_peers.is_some() {
             // An XPUB publishes like a PUB and also tells when subscriptions arrive.
@@ -267,6 +272,7 @@ impl Plan {
         if p.kind == Kind::Sub {
             opts.extend(socket::subscriptions(p.subscribe)?);
         }
+        opts.extend(self.security.options().iter().cloned());
         opts.extend(socket::user_options(s)?);
         Ok(opts)
     }
@@ -293,6 +299,9 @@ impl Plan {
             None => (self.input()?, Output::stdout(Encoder::new(self.style))),
         };
         let ctx = zmq::Context::new();
+        // The ZAP handler must be there before the first handshake.
+        let zap = self.security.start_zap(&ctx)?;
+        self.security.announce(self.verbose);
         let (sock, monitor) = self.open(&ctx)?;
         let mut session = Session::new(sock, input, output, &signals);
         session.input_from_child = coproc.is_some();
@@ -366,6 +375,7 @@ impl Plan {
             let ms = linger.map_or(-1, |l| l.as_millis().min(i32::MAX as u128) as i32);
             let _ = sock.set_linger(ms);
         }
+        drop(zap);
         let drained = finish(
             sock,
             ctx,

@@ -141,6 +141,13 @@ Examples:
   printf 'out\\tping\\n' | zmqcat poll 'out=dealer>tcp://127.0.0.1:5555' 'in=pull@ipc:///tmp/in'")]
     Poll(PollArgs),
 
+    /// Print a new CURVE key pair (Z85), or write the secret key to a file
+    #[command(after_help = "\
+Examples:
+  zmqcat keygen                                   # public: … / secret: … on two lines
+  zmqcat keygen -o server.key                     # secret file (mode 0600); prints the public key")]
+    Keygen(KeygenArgs),
+
     /// Print shell completions for zmqcat to stdout
     #[command(after_help = "\
 Examples:
@@ -318,6 +325,51 @@ pub struct SendArgs {
     pub wait_peers: Option<u64>,
 }
 
+/// CURVE, PLAIN and address filtering.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Security")]
+pub struct SecurityArgs {
+    /// Be a CURVE server (with --curve-secret)
+    #[arg(long)]
+    pub curve_server: bool,
+
+    /// This socket's CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)
+    #[arg(long, value_name = "KEY|@FILE")]
+    pub curve_secret: Option<String>,
+
+    /// This socket's CURVE public key (ignored: it is derived from the secret key)
+    #[arg(long, value_name = "KEY", hide = true)]
+    pub curve_public: Option<String>,
+
+    /// Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)
+    #[arg(long, value_name = "KEY|@FILE")]
+    pub curve_server_key: Option<String>,
+
+    /// Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)
+    #[arg(long, value_name = "KEY|@FILE", action = ArgAction::Append)]
+    pub curve_allow: Vec<String>,
+
+    /// Be a PLAIN server admitting --plain-user with --plain-pass
+    #[arg(long)]
+    pub plain_server: bool,
+
+    /// PLAIN user name (a client's, or the one a PLAIN server admits)
+    #[arg(long, value_name = "USER")]
+    pub plain_user: Option<String>,
+
+    /// PLAIN password, or @FILE holding it on its first line
+    #[arg(long, value_name = "PASS|@FILE")]
+    pub plain_pass: Option<String>,
+
+    /// Admit only peers from this address or ADDRESS/PREFIX network (repeatable)
+    #[arg(long, value_name = "ADDR[/N]", action = ArgAction::Append)]
+    pub allow_ip: Vec<String>,
+
+    /// Refuse peers from this address or ADDRESS/PREFIX network (repeatable)
+    #[arg(long, value_name = "ADDR[/N]", action = ArgAction::Append)]
+    pub deny_ip: Vec<String>,
+}
+
 /// The options every socket command has.
 #[derive(Debug, Clone, Default, Args)]
 pub struct CommonArgs {
@@ -325,6 +377,8 @@ pub struct CommonArgs {
     pub endpoints: EndpointArgs,
     #[command(flatten)]
     pub socket: SocketArgs,
+    #[command(flatten)]
+    pub security: SecurityArgs,
     #[command(flatten)]
     pub format: FormatArgs,
     #[command(flatten)]
@@ -419,6 +473,22 @@ pub struct RepArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+pub struct KeygenArgs {
+    /// Write the key pair to FILE (created with mode 0600) and print only the public key
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print as text (labelled lines) or as one JSON object
+    #[arg(short = 'f', long, value_enum, default_value_t = KeyFormat::Text)]
+    pub format: KeyFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeyFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct ProxyArgs {
     /// Front socket: TYPE@EP binds, TYPE>EP connects (e.g. router@tcp://*:5559)
     #[arg(value_name = "FRONT")]
@@ -428,6 +498,8 @@ pub struct ProxyArgs {
     pub back: String,
     #[command(flatten)]
     pub socket: SocketArgs,
+    #[command(flatten)]
+    pub security: SecurityArgs,
     #[command(flatten)]
     pub format: FormatArgs,
     #[command(flatten)]
@@ -448,12 +520,37 @@ pub struct PollArgs {
     #[command(flatten)]
     pub socket: SocketArgs,
     #[command(flatten)]
+    pub security: SecurityArgs,
+    #[command(flatten)]
     pub format: FormatArgs,
     #[command(flatten)]
     pub run: RunArgs,
     /// Subscribe the SUB sockets to PREFIX (repeatable; all when none)
     #[arg(short = 's', long = "subscribe", value_name = "PREFIX", action = ArgAction::Append)]
     pub subscribe: Vec<String>,
+}
+
+/// Parses the command line; `--version` also tells which libzmq is linked and what it can do.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let (a, b, c) = zmq::version();
+    let caps: Vec<String> = ["curve", "ipc", "pgm", "tipc", "norm", "gssapi", "draft"]
+        .iter()
+        .map(|cap| {
+            let yes = zmq::has(cap).unwrap_or(false);
+            format!("{cap}={}", if yes { "yes" } else { "no" })
+        })
+        .collect();
+    let long: &'static str = Box::leak(
+        format!(
+            "{}\nlibzmq {a}.{b}.{c} ({})",
+            env!("CARGO_PKG_VERSION"),
+            caps.join(" ")
+        )
+        .into_boxed_str(),
+    );
+    let matches = Cli::command().long_version(long).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// A duration that may also be `inf`.

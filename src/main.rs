@@ -14,13 +14,12 @@ mod patterns;
 mod poll;
 mod progress;
 mod proxy;
+mod security;
 mod signals;
 mod socket;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    app::run(cli::Cli::parse())
+    app::run(cli::parse())
 }

@@ -114,9 +114,13 @@ fn describe(event: u32, value: u32, ep: &str) -> Option<(u8, String)> {
         z::ZMQ_EVENT_DISCONNECTED => (1, format!("disconnected from {ep}")),
         z::ZMQ_EVENT_MONITOR_STOPPED => return None,
         z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED => (1, format!("handshake with {ep} succeeded")),
-        z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL => {
-            (1, format!("handshake with {ep} failed: {}", errno()))
-        }
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL => (
+            1,
+            format!(
+                "handshake with {ep} failed: {} (a wrong CURVE server key or a security mismatch?)",
+                errno()
+            ),
+        ),
         z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL => (
             1,
             format!("handshake with {ep} failed: {}", protocol_error(value)),

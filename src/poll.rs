@@ -15,6 +15,7 @@ use crate::exit::{Outcome, Timeout, Usage};
 use crate::io::{Closed, Input, Next, Output};
 use crate::log;
 use crate::patterns::{pattern, Kind};
+use crate::security::Security;
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
 
@@ -46,8 +47,11 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         None => timeout.or(Some(Duration::from_secs(1))),
     };
 
+    let security = Security::from_args(&args.security, args.run.log.verbose)?;
     let signals = Signals::install().context("installing signal handlers")?;
     let ctx = zmq::Context::new();
+    let zap = security.start_zap(&ctx)?;
+    security.announce(args.run.log.verbose);
     let mut sockets = Vec::new();
     for (spec, label) in specs.iter().zip(labels) {
         let mut opts: Vec<SetOpt> = socket::options_from(&args.socket, linger)?;
@@ -56,6 +60,7 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
             Kind::Router => opts.push(SetOpt::int("router_mandatory", 1)?),
             _ => {}
         }
+        opts.extend(security.options().iter().cloned());
         opts.extend(socket::user_options(&args.socket)?);
         let verbose = args.run.log.verbose;
         let (sock, _) = socket::open(
@@ -101,6 +106,7 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         let _ = p.sock.set_linger(0);
     }
     drop(poller);
+    drop(zap);
     match result {
         Ok(()) => Ok(Outcome::Done),
         Err(e) => match e.downcast::<Interrupted>() {

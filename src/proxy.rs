@@ -18,6 +18,7 @@ use crate::io::{Closed, Output};
 use crate::log;
 use crate::monitor::Monitor;
 use crate::patterns::Kind;
+use crate::security::Security;
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
 
@@ -89,11 +90,13 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
         Some(crate::cli::Limit::Never) => None,
         None => Some(std::time::Duration::ZERO),
     };
+    let security = Security::from_args(&args.security, args.log.verbose)?;
     let options = |spec: &SocketSpec| -> Result<Vec<SetOpt>, Usage> {
         let mut opts = socket::options_from(&args.socket, linger)?;
         if spec.kind == Kind::Sub {
             opts.extend(socket::subscriptions(&[])?);
         }
+        opts.extend(security.options().iter().cloned());
         opts.extend(socket::user_options(&args.socket)?);
         Ok(opts)
     };
@@ -101,6 +104,8 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
 
     let signals = Signals::install().context("installing signal handlers")?;
     let ctx = zmq::Context::new();
+    let zap = security.start_zap(&ctx)?;
+    security.announce(args.log.verbose);
     let verbose = args.log.verbose;
     let open = |spec: &SocketSpec, opts: &[SetOpt]| {
         socket::open(
@@ -143,6 +148,7 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
         print_stats(&counts, started.elapsed().as_secs_f64());
     }
     drop(monitors);
+    drop(zap);
     Ok(outcome)
 }
 
