@@ -333,8 +333,9 @@ pub struct SecurityArgs {
     #[arg(long)]
     pub curve_server: bool,
 
+    // Z85 keys may start with '-': values that look like options are still taken as keys.
     /// This socket's CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)
-    #[arg(long, value_name = "KEY|@FILE")]
+    #[arg(long, allow_hyphen_values = true, value_name = "KEY|@FILE")]
     pub curve_secret: Option<String>,
 
     /// This socket's CURVE public key (ignored: it is derived from the secret key)
@@ -342,11 +343,11 @@ pub struct SecurityArgs {
     pub curve_public: Option<String>,
 
     /// Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)
-    #[arg(long, value_name = "KEY|@FILE")]
+    #[arg(long, allow_hyphen_values = true, value_name = "KEY|@FILE")]
     pub curve_server_key: Option<String>,
 
     /// Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)
-    #[arg(long, value_name = "KEY|@FILE", action = ArgAction::Append)]
+    #[arg(long, allow_hyphen_values = true, value_name = "KEY|@FILE", action = ArgAction::Append)]
     pub curve_allow: Vec<String>,
 
     /// Be a PLAIN server admitting --plain-user with --plain-pass
@@ -358,7 +359,7 @@ pub struct SecurityArgs {
     pub plain_user: Option<String>,
 
     /// PLAIN password, or @FILE holding it on its first line
-    #[arg(long, value_name = "PASS|@FILE")]
+    #[arg(long, allow_hyphen_values = true, value_name = "PASS|@FILE")]
     pub plain_pass: Option<String>,
 
     /// Admit only peers from this address or ADDRESS/PREFIX network (repeatable)

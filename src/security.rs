@@ -98,8 +98,10 @@ pub fn generate() -> Result<(Key, Key)> {
 /// (as `zmqcat keygen` writes), `secret-key = "KEY"` / `public-key = "KEY"` (zcert files), or
 /// a line holding only the key. Secret files must not be readable by others.
 fn read_key(arg: &str, what: &str, secret: bool) -> Result<Key, Usage> {
-    let Some(path) = arg.strip_prefix('@') else {
-        return decode_key(arg, what);
+    // '@' is a Z85 character too: a valid 40-character key is a key, not a file name.
+    let path = match arg.strip_prefix('@') {
+        Some(path) if decode_key(arg, what).is_err() => path,
+        _ => return decode_key(arg, what),
     };
     let text = read_file(path, what, secret)?;
     let label = if secret { "secret" } else { "public" };
@@ -291,7 +293,7 @@ impl Security {
                 .curve_secret
                 .as_deref()
                 .ok_or_else(|| Usage("--curve-server needs --curve-secret KEY|@FILE".into()))?;
-            let secret = read_key(secret_arg, "--curve-secret", secret_arg.starts_with('@'))?;
+            let secret = read_key(secret_arg, "--curve-secret", true)?;
             let public = public_of(&secret)?;
             s.options.push(SetOpt::int("curve_server", 1)?);
             s.options.push(SetOpt::bytes("curve_secretkey", &secret.0)?);
@@ -300,7 +302,7 @@ impl Security {
             let server = read_key(server, "--curve-server-key", false)?;
             let (public, secret) = match &a.curve_secret {
                 Some(arg) => {
-                    let secret = read_key(arg, "--curve-secret", arg.starts_with('@'))?;
+                    let secret = read_key(arg, "--curve-secret", true)?;
                     (public_of(&secret)?, secret)
                 }
                 None => generate()?,
@@ -320,7 +322,7 @@ impl Security {
             if !a.curve_server {
                 return Err(Usage("--curve-allow needs --curve-server".into()).into());
             }
-            match arg.strip_prefix('@') {
+            match arg.strip_prefix('@').filter(|_| decode_key(arg, "").is_err()) {
                 Some(path) => {
                     let text = read_file(path, "--curve-allow", false)?;
                     for (n, line) in text.lines().map(str::trim).enumerate() {

@@ -7,6 +7,8 @@ mod support;
 
 #[path = "cases/formats.rs"]
 mod formats;
+#[path = "cases/security.rs"]
+mod security;
 
 use std::io::{BufRead, BufReader};
 use std::sync::mpsc;

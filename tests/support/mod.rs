@@ -92,19 +92,33 @@ impl Proc {
         p
     }
 
+    /// Starts another program (a peer in another binding, e.g. python3 with pyzmq) under the
+    /// same guard: output collected, killed on drop.
+    pub fn spawn_program(program: &str, args: &[&str]) -> Proc {
+        let (mut p, stdout) = Proc::start_program(program, args, Stdio::piped());
+        let shared = Arc::clone(&p.shared);
+        p.readers
+            .push(thread::spawn(move || read_stdout(stdout, shared)));
+        p
+    }
+
     fn start(args: &[&str]) -> (Proc, ChildStdout) {
         Proc::start_with(args, Stdio::piped())
     }
 
     fn start_with(args: &[&str], stdin: Stdio) -> (Proc, ChildStdout) {
-        let mut child = Command::new(bin())
+        Proc::start_program(bin(), args, stdin)
+    }
+
+    fn start_program(program: &str, args: &[&str], stdin: Stdio) -> (Proc, ChildStdout) {
+        let mut child = Command::new(program)
             .args(args)
             .stdin(stdin)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .env_remove("RUST_BACKTRACE")
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {} {args:?}: {e}", bin()));
+            .unwrap_or_else(|e| panic!("cannot start {program} {args:?}: {e}"));
         let shared = Arc::new(Shared::default());
         let stderr = child.stderr.take().expect("stderr is piped");
         let stdout = child.stdout.take().expect("stdout is piped");

@@ -1,0 +1,466 @@
+//! Security end to end: CURVE (with and without an allowlist), PLAIN, address filters, keygen,
+//! bad keys, and a pyzmq CURVE peer. CURVE needs the system-libzmq build; the default vendored
+//! build must refuse CURVE options cleanly instead. CI runs both, and sets
+//! ZMQCAT_EXPECT_CURVE=1 for the system build so that no CURVE test is silently skipped.
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::Command;
+use std::time::Duration;
+
+use crate::support::{Proc, T};
+
+fn has_curve() -> bool {
+    let has = zmq::has("curve").unwrap_or(false);
+    if !has && std::env::var("ZMQCAT_EXPECT_CURVE").is_ok_and(|v| v == "1") {
+        panic!("ZMQCAT_EXPECT_CURVE=1 but the linked libzmq has no CURVE: the system build was not used");
+    }
+    has
+}
+
+struct Pair {
+    public: String,
+    secret: String,
+}
+
+fn keygen() -> Pair {
+    let out = Command::new(crate::support::bin())
+        .arg("keygen")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .unwrap_or_else(|| panic!("no {name} in {text}"))
+            .trim()
+            .to_string()
+    };
+    let pair = Pair {
+        public: field("public:"),
+        secret: field("secret:"),
+    };
+    assert_eq!(pair.public.len(), 40);
+    assert_eq!(pair.secret.len(), 40);
+    pair
+}
+
+/// No secret may appear anywhere in what the processes printed.
+fn assert_no_secret(procs: &[&Proc], secrets: &[&str]) {
+    for p in procs {
+        let all = format!("{}{}", p.stdout_text(), p.stderr());
+        for s in secrets {
+            assert!(!all.contains(s), "a secret leaked:\n{}", p.dump());
+        }
+    }
+}
+
+#[test]
+fn vendored_build_refuses_curve_clearly() {
+    if has_curve() {
+        return;
+    }
+    let key = "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7";
+    for args in [
+        vec![
+            "rep",
+            "--curve-server",
+            "--curve-secret",
+            key,
+            "tcp://127.0.0.1:*",
+        ],
+        vec!["req", "--curve-server-key", key, "tcp://127.0.0.1:1"],
+        vec!["keygen"],
+    ] {
+        let mut p = Proc::spawn(&args);
+        p.close_stdin();
+        p.expect_exit(2, T);
+        let err = p.stderr();
+        assert!(
+            err.contains("without CURVE") && err.contains("libzmq3-dev"),
+            "{}",
+            p.dump()
+        );
+        assert_eq!(err.lines().count(), 1, "{}", p.dump());
+        assert!(!err.contains(key), "{}", p.dump());
+    }
+}
+
+#[test]
+fn keygen_prints_and_writes_protected_files() {
+    if !has_curve() {
+        return;
+    }
+    let a = keygen();
+    let b = keygen();
+    assert_ne!(a.secret, b.secret);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("server.key");
+    let out = Command::new(crate::support::bin())
+        .args(["keygen", "-f", "json", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["public"].as_str().unwrap().len(), 40);
+    assert!(
+        v.get("secret").is_none(),
+        "the secret goes to the file only"
+    );
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // Never overwrite a key file.
+    let again = Command::new(crate::support::bin())
+        .args(["keygen", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+}
+
+/// A CURVE server bound on a free port, with its keys.
+fn curve_server(args: &[&str], server: &Pair) -> (Proc, String) {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend([
+        "--curve-server",
+        "--curve-secret",
+        &server.secret,
+        "tcp://127.0.0.1:*",
+    ]);
+    let p = Proc::spawn(&all);
+    let ep = p.wait_bound(T);
+    (p, ep)
+}
+
+#[test]
+fn curve_req_rep_push_pull_pub_sub_carry_messages() {
+    if !has_curve() {
+        return;
+    }
+    let server = keygen();
+    // req/rep
+    let (mut rep, ep) = curve_server(&["rep", "--echo"], &server);
+    let mut req = Proc::spawn(&["req", "-t", "5s", "--curve-server-key", &server.public, &ep]);
+    req.write_stdin(b"sealed\n");
+    req.close_stdin();
+    req.expect_exit(0, T);
+    assert_eq!(req.stdout_text(), "sealed\n");
+    rep.signal(libc::SIGTERM);
+    rep.expect_exit(143, T);
+    assert_no_secret(&[&rep, &req], &[&server.secret]);
+
+    // push/pull: the puller is the server
+    let (mut pull, ep) = curve_server(&["pull", "-n", "3"], &server);
+    let mut push = Proc::spawn(&["push", "--curve-server-key", &server.public, &ep]);
+    push.write_stdin(b"1\n2\n3\n");
+    push.close_stdin();
+    push.expect_exit(0, T);
+    pull.expect_exit(0, T);
+    assert_eq!(pull.stdout_text(), "1\n2\n3\n");
+
+    // pub/sub: the publisher is the server and waits for its subscriber
+    let (mut publisher, ep) = curve_server(
+        &["pub", "--wait-peers", "1", "-t", "10s", "-m", "news"],
+        &server,
+    );
+    let mut sub = Proc::spawn(&["sub", "-n", "1", "--curve-server-key", &server.public, &ep]);
+    sub.expect_exit(0, T);
+    assert_eq!(sub.stdout_text(), "news\n");
+    publisher.expect_exit(0, T);
+    assert_no_secret(&[&pull, &push, &publisher, &sub], &[&server.secret]);
+}
+
+#[test]
+fn curve_allowlist_admits_only_listed_clients() {
+    if !has_curve() {
+        return;
+    }
+    let server = keygen();
+    let friend = keygen();
+    let stranger = keygen();
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("allowed");
+    std::fs::write(&list, format!("# clients\n{}\n", friend.public)).unwrap();
+    let allow = format!("@{}", list.display());
+    let (mut rep, ep) = curve_server(&["rep", "--echo", "-v", "--curve-allow", &allow], &server);
+
+    let mut ok = Proc::spawn(&[
+        "req",
+        "-t",
+        "5s",
+        "--curve-server-key",
+        &server.public,
+        "--curve-secret",
+        &friend.secret,
+        &ep,
+    ]);
+    ok.write_stdin(b"friend\n");
+    ok.close_stdin();
+    ok.expect_exit(0, T);
+    assert_eq!(ok.stdout_text(), "friend\n");
+
+    let mut refused = Proc::spawn(&[
+        "req",
+        "-t",
+        "700ms",
+        "-v",
+        "--curve-server-key",
+        &server.public,
+        "--curve-secret",
+        &stranger.secret,
+        &ep,
+    ]);
+    refused.write_stdin(b"stranger\n");
+    refused.close_stdin();
+    refused.expect_exit(3, T);
+    assert_eq!(refused.stdout_text(), "");
+    assert!(
+        refused.stderr().contains("authentication refused"),
+        "{}",
+        refused.dump()
+    );
+    rep.wait_stderr_contains("is not on the --curve-allow list", T);
+    rep.signal(libc::SIGTERM);
+    rep.expect_exit(143, T);
+    // The server printed exactly one request: the friend's.
+    assert_eq!(rep.stdout_text(), "friend\n");
+    assert_no_secret(
+        &[&rep, &ok, &refused],
+        &[&server.secret, &friend.secret, &stranger.secret],
+    );
+}
+
+#[test]
+fn wrong_server_key_times_out_with_a_handshake_failure() {
+    if !has_curve() {
+        return;
+    }
+    let server = keygen();
+    let other = keygen();
+    let (_rep, ep) = curve_server(&["rep", "--echo"], &server);
+    let mut req = Proc::spawn(&[
+        "req",
+        "-t",
+        "700ms",
+        "-v",
+        "--curve-server-key",
+        &other.public,
+        &ep,
+    ]);
+    req.write_stdin(b"x\n");
+    req.close_stdin();
+    req.expect_exit(3, T);
+    assert!(req.stderr().contains("handshake with"), "{}", req.dump());
+    assert!(req.stderr().contains("failed"), "{}", req.dump());
+}
+
+#[test]
+fn plain_right_and_wrong_passwords() {
+    let dir = tempfile::tempdir().unwrap();
+    let pass_file = dir.path().join("pass");
+    std::fs::write(&pass_file, "hunter2\n").unwrap();
+    std::fs::set_permissions(&pass_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let pass_arg = format!("@{}", pass_file.display());
+    let mut rep = Proc::spawn(&[
+        "rep",
+        "--echo",
+        "-v",
+        "--plain-server",
+        "--plain-user",
+        "admin",
+        "--plain-pass",
+        &pass_arg,
+        "tcp://127.0.0.1:*",
+    ]);
+    let ep = rep.wait_bound(T);
+    let mut good = Proc::spawn(&[
+        "req",
+        "-t",
+        "5s",
+        "--plain-user",
+        "admin",
+        "--plain-pass",
+        "hunter2",
+        &ep,
+    ]);
+    good.write_stdin(b"in\n");
+    good.close_stdin();
+    good.expect_exit(0, T);
+    assert_eq!(good.stdout_text(), "in\n");
+    let mut bad = Proc::spawn(&[
+        "req",
+        "-t",
+        "700ms",
+        "--plain-user",
+        "admin",
+        "--plain-pass",
+        "guess",
+        &ep,
+    ]);
+    bad.write_stdin(b"out\n");
+    bad.close_stdin();
+    bad.expect_exit(3, T);
+    rep.wait_stderr_contains("wrong user name or password", T);
+    rep.signal(libc::SIGTERM);
+    rep.expect_exit(143, T);
+    assert_eq!(rep.stdout_text(), "in\n");
+    assert_no_secret(&[&rep], &["hunter2", "guess"]);
+}
+
+#[test]
+fn deny_ip_refuses_a_loopback_client_and_allow_ip_admits_it() {
+    let mut denied = Proc::spawn(&[
+        "pull",
+        "-v",
+        "--deny-ip",
+        "127.0.0.0/8",
+        "tcp://127.0.0.1:*",
+    ]);
+    let ep = denied.wait_bound(T);
+    let mut push = Proc::spawn(&["push", "--linger", "300ms", &ep]);
+    push.write_stdin(b"blocked\n");
+    push.close_stdin();
+    push.wait_exit(T);
+    denied.wait_stderr_contains("address 127.0.0.1 is denied", T);
+    denied.signal(libc::SIGINT);
+    denied.expect_exit(130, T);
+    assert_eq!(denied.stdout_text(), "");
+
+    let mut allowed = Proc::spawn(&[
+        "pull",
+        "-n",
+        "1",
+        "--allow-ip",
+        "127.0.0.1",
+        "tcp://127.0.0.1:*",
+    ]);
+    let ep = allowed.wait_bound(T);
+    let mut push = Proc::spawn(&["push", &ep]);
+    push.write_stdin(b"welcome\n");
+    push.close_stdin();
+    push.expect_exit(0, T);
+    allowed.expect_exit(0, T);
+    assert_eq!(allowed.stdout_text(), "welcome\n");
+}
+
+#[test]
+fn bad_keys_are_usage_errors_that_do_not_echo_the_key() {
+    if !has_curve() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let open_file = dir.path().join("open.key");
+    let pair = keygen();
+    std::fs::write(&open_file, format!("secret: {}\n", pair.secret)).unwrap();
+    std::fs::set_permissions(&open_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let open_arg = format!("@{}", open_file.display());
+    let not_z85 = "~".repeat(40);
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["rep", "--curve-server", "--curve-secret", "short", "5555"],
+            "expected 40",
+        ),
+        (
+            vec!["rep", "--curve-server", "--curve-secret", &not_z85, "5555"],
+            "Z85",
+        ),
+        (
+            vec!["rep", "--curve-server", "--curve-secret", &open_arg, "5555"],
+            "chmod 600",
+        ),
+        (
+            vec!["rep", "--curve-server", "5555"],
+            "needs --curve-secret",
+        ),
+        (
+            vec!["req", "--curve-server-key", "short", "5555"],
+            "expected 40",
+        ),
+        (
+            vec!["pull", "--allow-ip", "300.1.1.1", "5555"],
+            "--allow-ip",
+        ),
+    ];
+    for (args, want) in cases {
+        let mut p = Proc::spawn(&args);
+        p.close_stdin();
+        p.expect_exit(2, T);
+        let err = p.stderr();
+        assert!(err.contains(want), "{want}: {}", p.dump());
+        assert_eq!(err.lines().count(), 1, "{}", p.dump());
+        assert!(
+            !err.contains(&pair.secret) && !err.contains(&not_z85),
+            "{}",
+            p.dump()
+        );
+    }
+}
+
+/// A pyzmq CURVE peer, both ways: pyzmq server with a zmqcat client, zmqcat server with a
+/// pyzmq client.
+#[test]
+fn pyzmq_curve_interop() {
+    if !has_curve() {
+        return;
+    }
+    let probe = Command::new("python3").args(["-c", "import zmq"]).output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var("CI").is_err(),
+            "pyzmq is required in CI (python3 -m pip install pyzmq)"
+        );
+        eprintln!("skipped: pyzmq is not installed");
+        return;
+    }
+    let server = keygen();
+    // pyzmq REP server, zmqcat REQ client.
+    let script = r#"
+import sys, zmq
+pub, sec = sys.argv[1].encode(), sys.argv[2].encode()
+ctx = zmq.Context()
+s = ctx.socket(zmq.REP)
+s.linger = 0
+s.curve_server = True
+s.curve_secretkey = sec
+s.curve_publickey = pub
+port = s.bind_to_random_port("tcp://127.0.0.1")
+print("zmqcat: bound tcp://127.0.0.1:%d" % port, file=sys.stderr, flush=True)
+s.rcvtimeo = 10000
+m = s.recv()
+s.send(b"py:" + m)
+"#;
+    let mut py = Proc::spawn_program("python3", &["-c", script, &server.public, &server.secret]);
+    let ep = py.wait_bound(T);
+    let mut req = Proc::spawn(&["req", "-t", "5s", "--curve-server-key", &server.public, &ep]);
+    req.write_stdin(b"hello\n");
+    req.close_stdin();
+    req.expect_exit(0, T);
+    assert_eq!(req.stdout_text(), "py:hello\n");
+    py.expect_exit(0, T);
+
+    // zmqcat REP server, pyzmq REQ client.
+    let (mut rep, ep) = curve_server(&["rep", "-m", "from zmqcat"], &server);
+    let client = r#"
+import sys, zmq
+ctx = zmq.Context()
+s = ctx.socket(zmq.REQ)
+s.linger = 0
+pub, sec = zmq.curve_keypair()
+s.curve_publickey, s.curve_secretkey = pub, sec
+s.curve_serverkey = sys.argv[1].encode()
+s.rcvtimeo = 10000
+s.connect(sys.argv[2])
+s.send(b"from python")
+print(s.recv().decode())
+"#;
+    let out = Command::new("python3")
+        .args(["-c", client, &server.public, &ep])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}\n{}", rep.dump());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "from zmqcat\n");
+    rep.wait_stdout_contains(b"from python\n", T);
+    rep.signal(libc::SIGTERM);
+    rep.expect_exit(143, Duration::from_secs(5));
+}
