@@ -334,10 +334,6 @@ impl Plan {
                 }
             }
         }
-        if let Some(c) = coproc {
-            c.finish();
-        }
-
         let outcome = match result {
             Ok(()) => Ok(Outcome::Done),
             Err(e) => match e.downcast::<Interrupted>() {
@@ -382,6 +378,10 @@ impl Plan {
             &signals,
             linger.filter(|_| deliver && stats.sent > 0),
         );
+        // The child goes last: its short wait must not pass for an interrupted delivery.
+        if let Some(c) = coproc {
+            c.finish();
+        }
         let expired = |l: Option<Duration>| {
             format!(
                 "queued messages were not all delivered within the linger period ({})",

@@ -322,7 +322,10 @@ impl Security {
             if !a.curve_server {
                 return Err(Usage("--curve-allow needs --curve-server".into()).into());
             }
-            match arg.strip_prefix('@').filter(|_| decode_key(arg, "").is_err()) {
+            match arg
+                .strip_prefix('@')
+                .filter(|_| decode_key(arg, "").is_err())
+            {
                 Some(path) => {
                     let text = read_file(path, "--curve-allow", false)?;
                     for (n, line) in text.lines().map(str::trim).enumerate() {

@@ -9,6 +9,8 @@ mod support;
 mod formats;
 #[path = "cases/security.rs"]
 mod security;
+#[path = "cases/topologies.rs"]
+mod topologies;
 
 use std::io::{BufRead, BufReader};
 use std::sync::mpsc;
