@@ -9,6 +9,8 @@ mod support;
 mod formats;
 #[path = "cases/security.rs"]
 mod security;
+#[path = "cases/stats.rs"]
+mod stats;
 #[path = "cases/topologies.rs"]
 mod topologies;
 
