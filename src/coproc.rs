@@ -21,11 +21,7 @@ pub fn exec(cmd: &str, style: Style, request: &[&[u8]]) -> Result<Vec<Vec<u8>>, 
     for (i, f) in request.iter().enumerate() {
         let _ = enc.frame(&mut input, f, i, i + 1 < request.len());
     }
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+    let mut child = shell(cmd)
         .spawn()
         .map_err(|e| format!("cannot start: {e}"))?;
     // Feed stdin from a thread: a command may write before it has read everything.
@@ -45,6 +41,16 @@ pub fn exec(cmd: &str, style: Style, request: &[&[u8]]) -> Result<Vec<Vec<u8>>, 
         return Err(format!("failed ({status})"));
     }
     Ok(reply_frames(style, out))
+}
+
+/// `sh -c CMD` with stdin and stdout piped to zmqcat, stderr shared.
+fn shell(cmd: &str) -> Command {
+    let mut c = Command::new("sh");
+    c.arg("-c")
+        .arg(cmd)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    c
 }
 
 fn reply_frames(style: Style, mut out: Vec<u8>) -> Vec<Vec<u8>> {
@@ -75,11 +81,7 @@ pub struct Coproc {
 
 impl Coproc {
     pub fn spawn(cmd: &str) -> Result<Coproc> {
-        let mut child = Command::new("sh")
-            .arg("-c")
-            .arg(cmd)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
+        let mut child = shell(cmd)
             .spawn()
             .with_context(|| format!("starting coprocess '{cmd}'"))?;
         let stdin = child.stdin.take().context("coprocess stdin")?;

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use base64::Engine as _;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::{DecodeError, Decoder, Span, Src};
+use super::{next_line, DecodeError, Decoder, Span, Src};
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
@@ -23,10 +23,8 @@ pub(super) fn decode(
     let mut offset = 0;
     loop {
         let rest = &input[offset..];
-        let (line, consumed) = match memchr::memchr(b'\n', rest) {
-            Some(end) => (&rest[..end], end + 1),
-            None if eof && !rest.is_empty() => (rest, rest.len()),
-            None => return Ok(None),
+        let Some((line, consumed)) = next_line(rest, b'\n', eof) else {
+            return Ok(None);
         };
         // Blank lines carry no message: skip them.
         if line.iter().all(u8::is_ascii_whitespace) {

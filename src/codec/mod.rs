@@ -321,6 +321,16 @@ pub fn read_id(field: &[u8], out: &mut Vec<u8>) -> Result<(), DecodeError> {
     Ok(())
 }
 
+/// The line at the front of `input` (without its terminator) and the bytes it takes; at the end
+/// of input the last line needs no terminator.
+fn next_line(input: &[u8], terminator: u8, eof: bool) -> Option<(&[u8], usize)> {
+    match memchr::memchr(terminator, input) {
+        Some(end) => Some((&input[..end], end + 1)),
+        None if eof && !input.is_empty() => Some((input, input.len())),
+        None => None,
+    }
+}
+
 fn hex_value(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),

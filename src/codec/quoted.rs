@@ -4,17 +4,15 @@
 
 use std::io::{self, Write};
 
-use super::{read_id, write_id, DecodeError, Decoder, Style};
+use super::{hex_value as hex, next_line, read_id, write_id, DecodeError, Decoder, Style};
 
 pub(super) fn decode(
     d: &mut Decoder,
     input: &[u8],
     eof: bool,
 ) -> Result<Option<usize>, DecodeError> {
-    let (line, consumed) = match memchr::memchr(d.style.terminator, input) {
-        Some(end) => (&input[..end], end + 1),
-        None if eof && !input.is_empty() => (input, input.len()),
-        None => return Ok(None),
+    let Some((line, consumed)) = next_line(input, d.style.terminator, eof) else {
+        return Ok(None);
     };
     let plain = memchr::memchr(b'\\', line).is_none();
     let mut start = 0;
@@ -74,10 +72,6 @@ fn unescape(field: &[u8], out: &mut Vec<u8>) -> Result<(), DecodeError> {
     }
     out.extend_from_slice(rest);
     Ok(())
-}
-
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
 }
 
 #[inline]

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{read_id, write_id, DecodeError, Decoder, Style};
+use super::{next_line, read_id, write_id, DecodeError, Decoder, Style};
 
 /// Finds one line at the front of `input` and splits it into frames, all spans into `input`.
 pub(super) fn decode(
@@ -11,11 +11,8 @@ pub(super) fn decode(
     input: &[u8],
     eof: bool,
 ) -> Result<Option<usize>, DecodeError> {
-    let (line, consumed) = match memchr::memchr(d.style.terminator, input) {
-        Some(end) => (&input[..end], end + 1),
-        // The last line needs no terminator.
-        None if eof && !input.is_empty() => (input, input.len()),
-        None => return Ok(None),
+    let Some((line, consumed)) = next_line(input, d.style.terminator, eof) else {
+        return Ok(None);
     };
     let sep = d.style.separator;
     let mut start = 0;
