@@ -22,6 +22,9 @@ use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
 use crate::{generate, log, poll, proxy, security};
 
+/// How long a publisher goes on delivering at exit, unless --linger or --timeout says.
+const PUBLISHER_LINGER: Duration = Duration::from_secs(1);
+
 /// How long an interrupted sender goes on delivering what it queued, unless --linger says.
 const INTERRUPT_GRACE: Duration = Duration::from_millis(1000);
 
@@ -198,6 +201,11 @@ impl Plan {
             (_, Some(Limit::After(d))) => Some(d),
             (_, Some(Limit::Never)) => None,
             (false, None) => Some(Duration::ZERO),
+            // A publisher promises no delivery (PUB drops for absent subscribers), so it must
+            // not wait forever for a subscriber that went away and may never come back.
+            (true, None) if matches!(p.kind, Kind::Pub | Kind::Xpub) => {
+                Some(limits.timeout.unwrap_or(PUBLISHER_LINGER))
+            }
             (true, None) => limits.timeout,
         };
 
