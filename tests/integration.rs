@@ -539,15 +539,22 @@ fn zmqcat_pub_with_zmqcat_sub() {
     assert_eq!(sub.stdout_text(), "tick\tdata\n".repeat(3));
 }
 
-#[test]
-fn zmqcat_push_with_zmqcat_pull() {
-    let mut pull = Proc::spawn(&["pull", "-n", "3", "tcp://127.0.0.1:*"]);
+/// `zmqcat push` (stdin = `input`) into `zmqcat pull -n N`: both must end with 0; the pull
+/// is returned for its output.
+fn push_into_pull(n: usize, input: &[u8]) -> Proc {
+    let mut pull = Proc::spawn(&["pull", "-n", &n.to_string(), "tcp://127.0.0.1:*"]);
     let ep = pull.wait_bound(T);
     let mut push = Proc::spawn(&["push", &ep]);
-    push.write_stdin(b"1\n2\n3\n");
+    push.write_stdin(input);
     push.close_stdin();
     push.expect_exit(0, T);
     pull.expect_exit(0, T);
+    pull
+}
+
+#[test]
+fn zmqcat_push_with_zmqcat_pull() {
+    let pull = push_into_pull(3, b"1\n2\n3\n");
     assert_eq!(pull.stdout_text(), "1\n2\n3\n");
 }
 
@@ -826,13 +833,7 @@ fn multi_frame_and_empty_frames_reach_zmq_pull_exactly() {
 #[test]
 fn multi_frame_and_empty_frames_round_trip_push_pull() {
     let input = b"a\t\tb\n\n\t\nx\ty\tz\n\t\t\n";
-    let mut pull = Proc::spawn(&["pull", "-n", "5", "tcp://127.0.0.1:*"]);
-    let ep = pull.wait_bound(T);
-    let mut push = Proc::spawn(&["push", &ep]);
-    push.write_stdin(input);
-    push.close_stdin();
-    push.expect_exit(0, T);
-    pull.expect_exit(0, T);
+    let pull = push_into_pull(5, input);
     assert_eq!(pull.stdout(), input);
 }
 
@@ -874,13 +875,7 @@ fn binary_bytes_pass_through_text_unchanged() {
 
 #[test]
 fn last_line_without_newline_is_sent() {
-    let mut pull = Proc::spawn(&["pull", "-n", "2", "tcp://127.0.0.1:*"]);
-    let ep = pull.wait_bound(T);
-    let mut push = Proc::spawn(&["push", &ep]);
-    push.write_stdin(b"first\nno newline\there");
-    push.close_stdin();
-    push.expect_exit(0, T);
-    pull.expect_exit(0, T);
+    let pull = push_into_pull(2, b"first\nno newline\there");
     assert_eq!(pull.stdout_text(), "first\nno newline\there\n");
 }
 
