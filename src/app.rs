@@ -20,6 +20,7 @@ use crate::progress::{self, Progress};
 use crate::security::Security;
 use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
+use crate::unread::{self, Waited};
 use crate::{generate, log, poll, proxy, security};
 
 /// How long a publisher goes on delivering at exit, unless --linger or --timeout says.
@@ -380,12 +381,13 @@ impl Plan {
             let _ = sock.set_linger(ms);
         }
         drop(zap);
-        let drained = finish(
-            sock,
-            ctx,
-            &signals,
-            linger.filter(|_| deliver && stats.sent > 0),
-        );
+        let delivery =
+            (deliver && stats.sent > 0 && linger != Some(Duration::ZERO)).then_some(Delivery {
+                linger,
+                // A reply to the last request shows that the peer has read everything.
+                wait_for_readers: self.pattern.run != Loop::Client,
+            });
+        let drained = finish(sock, ctx, &signals, delivery);
         // The child goes last: its short wait must not pass for an interrupted delivery.
         if let Some(c) = coproc {
             c.finish();
@@ -490,17 +492,62 @@ enum Drained {
     Signal(i32),
 }
 
+/// What is owed to the peers at exit.
+struct Delivery {
+    /// The bound on the whole delivery (`None`: none).
+    linger: Option<Duration>,
+    /// Whether to wait until the peers have read what the kernel holds (see `unread`).
+    wait_for_readers: bool,
+}
+
 /// Closes the socket and ends the context, which blocks while queued messages are delivered
 /// (up to the socket's linger). That happens on a helper thread so that a signal can still
 /// abandon the wait: the first signal during the drain ends it, as the user asked to stop.
+///
+/// With a delivery owed, the socket first stays open until its connections hold nothing unread,
+/// all within the linger period.
 fn finish(
     sock: zmq::Socket,
     ctx: zmq::Context,
     signals: &Signals,
-    linger: Option<Duration>,
+    delivery: Option<Delivery>,
 ) -> Result<Drained> {
-    // libzmq's linger clock starts at the close: so does ours.
     let started = Instant::now();
+    let linger = delivery.as_ref().and_then(|d| d.linger);
+    if let Some(d) = delivery.as_ref().filter(|d| d.wait_for_readers) {
+        let deadline = d.linger.map(|l| started + l);
+        let mut signal = None;
+        let waited = unread::wait_until_read(deadline, |nap| {
+            let mut items = [zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN)];
+            let ms = nap.as_millis().clamp(1, i64::MAX as u128) as i64;
+            if matches!(zmq::poll(&mut items, ms), Ok(n) if n > 0) {
+                signal = signals.pending();
+            }
+            signal.is_some()
+        });
+        match waited {
+            Waited::Read => {
+                // What is left of the linger period goes to libzmq for what its pipes hold.
+                if let Some(l) = d.linger {
+                    let left = l
+                        .saturating_sub(started.elapsed())
+                        .max(Duration::from_millis(1));
+                    let _ = sock.set_linger(left.as_millis().min(i32::MAX as u128) as i32);
+                }
+            }
+            Waited::Expired => {
+                let _ = sock.set_linger(0);
+                drop((sock, ctx));
+                return Ok(Drained::Expired);
+            }
+            Waited::Stopped => {
+                let _ = sock.set_linger(0);
+                drop((sock, ctx));
+                log!("interrupted while delivering queued messages: they are abandoned");
+                return Ok(Drained::Signal(signal.unwrap_or(libc::SIGTERM)));
+            }
+        }
+    }
     drop(sock);
     let (done_rx, done_tx) = UnixStream::pair().context("creating a pipe")?;
     let drainer = std::thread::spawn(move || {

@@ -17,6 +17,7 @@ mod proxy;
 mod security;
 mod signals;
 mod socket;
+mod unread;
 
 use std::process::ExitCode;
 
