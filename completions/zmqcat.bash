@@ -765,7 +765,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__poll)
-            opts="-f -0 -n -t -v -q -s -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --subscribe --help --version"
+            opts="-f -0 -n -t -v -q -s -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --subscribe --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -840,6 +840,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --deny-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -887,7 +891,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__proxy)
-            opts="-f -0 -v -q -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --verbose --quiet --capture --stats --help --version"
+            opts="-f -0 -v -q -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --verbose --quiet --capture --stats --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -962,6 +966,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --deny-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

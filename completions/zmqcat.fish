@@ -564,6 +564,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-user -d 'P
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l for -d 'Give the security options after this to the socket LABEL only (repeatable; see below)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
@@ -601,6 +602,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-user -d 'PL
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l for -d 'Give the security options after this to the socket LABEL only (repeatable; see below)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'

@@ -131,14 +131,23 @@ Examples:
 Examples:
   zmqcat proxy 'router@tcp://*:5559' 'dealer@tcp://*:5560'    # request-reply broker
   zmqcat proxy 'xsub@tcp://*:5557' 'xpub@tcp://*:5558'        # pub-sub forwarder
-  zmqcat proxy --capture 'pull@ipc:///tmp/in' 'push@ipc:///tmp/out'   # streamer, shows traffic")]
+  zmqcat proxy --capture 'pull@ipc:///tmp/in' 'push@ipc:///tmp/out'   # streamer, shows traffic
+  zmqcat proxy 'router@tcp://*:5559' 'dealer@ipc:///tmp/workers' \\
+      --for front --curve-server --curve-secret @server.key      # CURVE outside, plain inside
+
+Security options before any --for apply to both sockets; after --for LABEL (front, back, or the
+label given in a spec) to that socket only, in addition to the shared ones.")]
     Proxy(ProxyArgs),
 
     /// POLL: read several sockets at once; each message is printed after its socket's label
     #[command(after_help = "\
 Examples:
   zmqcat poll 'tasks=pull>tcp://localhost:5557' 'weather=sub>tcp://localhost:5556' -s 10001
-  printf 'out\\tping\\n' | zmqcat poll 'out=dealer>tcp://127.0.0.1:5555' 'in=pull@ipc:///tmp/in'")]
+  printf 'out\\tping\\n' | zmqcat poll 'out=dealer>tcp://127.0.0.1:5555' 'in=pull@ipc:///tmp/in'
+  zmqcat poll 'a=pull@tcp://*:5557' 'b=pull@ipc:///tmp/b' --for a --allow-ip 10.0.0.0/8
+
+Security options before any --for apply to every socket; after --for LABEL to that socket only,
+in addition to the shared ones.")]
     Poll(PollArgs),
 
     /// Print a new CURVE key pair (Z85), or write the secret key to a file
@@ -371,6 +380,14 @@ pub struct SecurityArgs {
     pub deny_ip: Vec<String>,
 }
 
+/// Security options given for one socket of `proxy` or `poll` with `--for LABEL`, merged after
+/// the shared ones (those before any `--for`).
+#[derive(Debug, Clone, Default)]
+pub struct Scoped {
+    pub label: String,
+    pub args: SecurityArgs,
+}
+
 /// The options every socket command has.
 #[derive(Debug, Clone, Default, Args)]
 pub struct CommonArgs {
@@ -501,6 +518,12 @@ pub struct ProxyArgs {
     pub socket: SocketArgs,
     #[command(flatten)]
     pub security: SecurityArgs,
+    /// Give the security options after this to the socket LABEL only (repeatable; see below)
+    #[arg(long = "for", value_name = "LABEL", action = ArgAction::Append, help_heading = "Security")]
+    pub scope: Vec<String>,
+    /// The options given per socket with --for, filled in by `parse`.
+    #[arg(skip)]
+    pub scoped: Vec<Scoped>,
     #[command(flatten)]
     pub format: FormatArgs,
     #[command(flatten)]
@@ -522,6 +545,12 @@ pub struct PollArgs {
     pub socket: SocketArgs,
     #[command(flatten)]
     pub security: SecurityArgs,
+    /// Give the security options after this to the socket LABEL only (repeatable; see below)
+    #[arg(long = "for", value_name = "LABEL", action = ArgAction::Append, help_heading = "Security")]
+    pub scope: Vec<String>,
+    /// The options given per socket with --for, filled in by `parse`.
+    #[arg(skip)]
+    pub scoped: Vec<Scoped>,
     #[command(flatten)]
     pub format: FormatArgs,
     #[command(flatten)]
@@ -551,7 +580,88 @@ pub fn parse() -> Cli {
         .into_boxed_str(),
     );
     let matches = Cli::command().long_version(long).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let scoped = match &mut cli.command {
+        Command::Proxy(a) => matches
+            .subcommand_matches("proxy")
+            .map(|m| (m, &mut a.security, &mut a.scoped)),
+        Command::Poll(a) => matches
+            .subcommand_matches("poll")
+            .map(|m| (m, &mut a.security, &mut a.scoped)),
+        _ => None,
+    };
+    if let Some((m, shared, per_socket)) = scoped {
+        (*shared, *per_socket) = split_scopes(m).unwrap_or_else(|e| e.exit());
+    }
+    cli
+}
+
+/// Splits the security options of `proxy` or `poll` by `--for LABEL`: those before the first
+/// `--for` are shared by every socket; those after `--for LABEL` belong to LABEL's socket, which
+/// gets them after the shared ones.
+fn split_scopes(m: &clap::ArgMatches) -> Result<(SecurityArgs, Vec<Scoped>), clap::Error> {
+    use clap::parser::ValueSource;
+    use std::ffi::OsString;
+
+    let scopes: Vec<(usize, String)> = match (m.indices_of("scope"), m.get_many::<String>("scope"))
+    {
+        (Some(at), Some(labels)) => at.zip(labels.cloned()).collect(),
+        _ => Vec::new(),
+    };
+    // Every security option given, as its own `--name[=VALUE]` word, with where it stood.
+    let mut given: Vec<(usize, OsString)> = Vec::new();
+    let defs = SecurityArgs::augment_args(clap::Command::new("security"));
+    for arg in defs.get_arguments() {
+        let id = arg.get_id().as_str();
+        let (Some(long), Some(ValueSource::CommandLine)) = (arg.get_long(), m.value_source(id))
+        else {
+            continue;
+        };
+        let Some(at) = m.indices_of(id) else { continue };
+        if matches!(arg.get_action(), ArgAction::SetTrue) {
+            given.extend(at.map(|i| (i, OsString::from(format!("--{long}")))));
+        } else {
+            let values = m.get_raw(id).into_iter().flatten();
+            given.extend(at.zip(values).map(|(i, v)| {
+                let mut word = OsString::from(format!("--{long}="));
+                word.push(v);
+                (i, word)
+            }));
+        }
+    }
+    given.sort_by_key(|(i, _)| *i);
+    let scope_at = |i: usize| scopes.iter().rev().find(|(at, _)| *at < i).map(|(_, l)| l);
+    let words_for = |label: Option<&String>| -> Vec<OsString> {
+        given
+            .iter()
+            .filter(|(i, _)| {
+                let scope = scope_at(*i);
+                scope.is_none() || scope == label
+            })
+            .map(|(_, w)| w.clone())
+            .collect()
+    };
+    #[derive(Parser)]
+    struct Only {
+        #[command(flatten)]
+        security: SecurityArgs,
+    }
+    let parse = |words: Vec<OsString>| {
+        Only::try_parse_from(std::iter::once(OsString::from("zmqcat")).chain(words))
+            .map(|o| o.security)
+    };
+    let shared = parse(words_for(None))?;
+    let mut per_socket: Vec<Scoped> = Vec::new();
+    for (_, label) in &scopes {
+        if per_socket.iter().any(|s| &s.label == label) {
+            continue;
+        }
+        per_socket.push(Scoped {
+            label: label.clone(),
+            args: parse(words_for(Some(label)))?,
+        });
+    }
+    Ok((shared, per_socket))
 }
 
 /// A duration that may also be `inf`.

@@ -15,7 +15,7 @@ use crate::exit::{Outcome, Timeout, Usage};
 use crate::io::{Closed, Input, Next, Output};
 use crate::log;
 use crate::patterns::{pattern, Kind};
-use crate::security::Security;
+use crate::security::{self, Security};
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
 
@@ -47,13 +47,21 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         None => timeout.or(Some(Duration::from_secs(1))),
     };
 
-    let security = Security::from_args(&args.security, args.run.log.verbose)?;
+    let verbose = args.run.log.verbose;
+    Security::check_scopes(
+        &args.scoped,
+        &labels.iter().map(String::as_str).collect::<Vec<_>>(),
+    )?;
+    let security = labels
+        .iter()
+        .map(|l| Security::for_socket(&args.security, &args.scoped, l, verbose))
+        .collect::<Result<Vec<_>>>()?;
     let signals = Signals::install().context("installing signal handlers")?;
     let ctx = zmq::Context::new();
-    let zap = security.start_zap(&ctx)?;
-    security.announce(args.run.log.verbose);
+    let zap = security::start_zap(&ctx, &security)?;
+    security::announce_all(&security, verbose);
     let mut sockets = Vec::new();
-    for (spec, label) in specs.iter().zip(labels) {
+    for ((spec, label), security) in specs.iter().zip(labels).zip(&security) {
         let mut opts: Vec<SetOpt> = socket::options_from(&args.socket, linger)?;
         match spec.kind {
             Kind::Sub => opts.extend(socket::subscriptions(&args.subscribe)?),

@@ -18,7 +18,7 @@ use crate::io::{Closed, Output};
 use crate::log;
 use crate::monitor::Monitor;
 use crate::patterns::Kind;
-use crate::security::Security;
+use crate::security::{self, Security};
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
 
@@ -90,8 +90,15 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
         Some(crate::cli::Limit::Never) => None,
         None => Some(std::time::Duration::ZERO),
     };
-    let security = Security::from_args(&args.security, args.log.verbose)?;
-    let options = |spec: &SocketSpec| -> Result<Vec<SetOpt>, Usage> {
+    let verbose = args.log.verbose;
+    let front_label = front.label.as_deref().unwrap_or("front");
+    let back_label = back.label.as_deref().unwrap_or("back");
+    Security::check_scopes(&args.scoped, &[front_label, back_label])?;
+    let security = [front_label, back_label]
+        .map(|l| Security::for_socket(&args.security, &args.scoped, l, verbose));
+    let [front_security, back_security] = security;
+    let security = [front_security?, back_security?];
+    let options = |spec: &SocketSpec, security: &Security| -> Result<Vec<SetOpt>, Usage> {
         let mut opts = socket::options_from(&args.socket, linger)?;
         if spec.kind == Kind::Sub {
             opts.extend(socket::subscriptions(&[])?);
@@ -100,13 +107,15 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
         opts.extend(socket::user_options(&args.socket)?);
         Ok(opts)
     };
-    let (front_opts, back_opts) = (options(&front)?, options(&back)?);
+    let (front_opts, back_opts) = (
+        options(&front, &security[0])?,
+        options(&back, &security[1])?,
+    );
 
     let signals = Signals::install().context("installing signal handlers")?;
     let ctx = zmq::Context::new();
-    let zap = security.start_zap(&ctx)?;
-    security.announce(args.log.verbose);
-    let verbose = args.log.verbose;
+    let zap = security::start_zap(&ctx, &security)?;
+    security::announce_all(&security, verbose);
     let open = |spec: &SocketSpec, opts: &[SetOpt]| {
         socket::open(
             &ctx,

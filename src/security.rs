@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::SecurityArgs;
+use crate::cli::{Scoped, SecurityArgs};
 use crate::exit::Usage;
 use crate::log;
 use crate::socket::SetOpt;
@@ -201,6 +201,10 @@ struct Policy {
     allow: Vec<Net>,
     deny: Vec<Net>,
     verbose: u8,
+    /// The ZAP domain of the sockets this policy guards.
+    domain: String,
+    /// Named in refusals when a command's sockets have policies of their own (`--for`).
+    label: Option<String>,
 }
 
 impl Policy {
@@ -276,8 +280,41 @@ pub struct Security {
     public: Option<Key>,
 }
 
+/// The ZAP domain of sockets whose security is the command's own (not scoped by `--for`).
+const DOMAIN: &str = "zmqcat";
+
 impl Security {
     pub fn from_args(a: &SecurityArgs, verbose: u8) -> Result<Security> {
+        Security::build(a, verbose, None)
+    }
+
+    /// The settings of one labelled socket of `proxy` or `poll`: those given for it with
+    /// `--for LABEL` (after the shared ones) or, without any, the shared ones.
+    pub fn for_socket(
+        shared: &SecurityArgs,
+        scoped: &[Scoped],
+        label: &str,
+        verbose: u8,
+    ) -> Result<Security> {
+        match scoped.iter().find(|s| s.label == label) {
+            Some(s) => Security::build(&s.args, verbose, Some(label)),
+            None => Security::from_args(shared, verbose),
+        }
+    }
+
+    /// Checks that every `--for LABEL` names one of `labels`.
+    pub fn check_scopes(scoped: &[Scoped], labels: &[&str]) -> Result<(), Usage> {
+        match scoped.iter().find(|s| !labels.contains(&s.label.as_str())) {
+            Some(s) => Err(Usage(format!(
+                "--for {}: no socket has that label (labels: {})",
+                s.label,
+                labels.join(", ")
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    fn build(a: &SecurityArgs, verbose: u8, label: Option<&str>) -> Result<Security> {
         let curve_wanted = a.curve_server
             || a.curve_secret.is_some()
             || a.curve_public.is_some()
@@ -288,6 +325,11 @@ impl Security {
         }
         let mut s = Security::default();
         s.policy.verbose = verbose;
+        s.policy.label = label.map(str::to_string);
+        s.policy.domain = match label {
+            Some(l) => format!("{DOMAIN}/{l}"),
+            None => DOMAIN.to_string(),
+        };
         if a.curve_server {
             let secret_arg = a
                 .curve_secret
@@ -373,7 +415,8 @@ impl Security {
         }
         if s.policy.is_needed() {
             // With a domain set, libzmq asks the handler even for the NULL mechanism.
-            s.options.push(SetOpt::bytes("zap_domain", b"zmqcat")?);
+            s.options
+                .push(SetOpt::bytes("zap_domain", s.policy.domain.as_bytes())?);
         }
         Ok(s)
     }
@@ -386,18 +429,48 @@ impl Security {
     pub fn announce(&self, verbose: u8) {
         if let Some(k) = &self.public {
             if verbose > 0 {
-                log!("CURVE public key {}", k.z85());
+                match &self.policy.label {
+                    Some(l) => log!("{l}: CURVE public key {}", k.z85()),
+                    None => log!("CURVE public key {}", k.z85()),
+                }
             }
         }
     }
 
     /// Starts the ZAP handler when a policy needs one.
     pub fn start_zap(&self, ctx: &zmq::Context) -> Result<Option<Zap>> {
-        if !self.policy.is_needed() {
-            return Ok(None);
-        }
-        Zap::start(ctx, self.policy.clone()).map(Some)
+        start_zap(ctx, [self])
     }
+}
+
+/// Says the public keys of a command's sockets (with -v), each once.
+pub fn announce_all(all: &[Security], verbose: u8) {
+    for (i, s) in all.iter().enumerate() {
+        let shown_before = all[..i]
+            .iter()
+            .any(|o| o.policy.label == s.policy.label && o.public == s.public);
+        if !shown_before {
+            s.announce(verbose);
+        }
+    }
+}
+
+/// Starts one ZAP handler for the sockets of a command, each judged by its own policy (told
+/// apart by ZAP domain), when any policy needs one.
+pub fn start_zap<'a>(
+    ctx: &zmq::Context,
+    all: impl IntoIterator<Item = &'a Security>,
+) -> Result<Option<Zap>> {
+    let mut policies: Vec<Policy> = Vec::new();
+    for s in all {
+        if s.policy.is_needed() && !policies.iter().any(|p| p.domain == s.policy.domain) {
+            policies.push(s.policy.clone());
+        }
+    }
+    if policies.is_empty() {
+        return Ok(None);
+    }
+    Zap::start(ctx, policies).map(Some)
 }
 
 fn read_password(arg: &str) -> Result<String, Usage> {
@@ -418,7 +491,7 @@ pub struct Zap {
 }
 
 impl Zap {
-    fn start(ctx: &zmq::Context, policy: Policy) -> Result<Zap> {
+    fn start(ctx: &zmq::Context, policies: Vec<Policy>) -> Result<Zap> {
         let handler = ctx.socket(zmq::REP)?;
         handler.set_linger(0)?;
         handler
@@ -431,7 +504,7 @@ impl Zap {
         let listen = ctx.socket(zmq::PAIR)?;
         listen.set_linger(0)?;
         listen.connect(&address)?;
-        let thread = std::thread::spawn(move || serve(&handler, &listen, &policy));
+        let thread = std::thread::spawn(move || serve(&handler, &listen, &policies));
         Ok(Zap {
             stop,
             thread: Some(thread),
@@ -448,7 +521,7 @@ impl Drop for Zap {
     }
 }
 
-fn serve(handler: &zmq::Socket, stop: &zmq::Socket, policy: &Policy) {
+fn serve(handler: &zmq::Socket, stop: &zmq::Socket, policies: &[Policy]) {
     loop {
         let mut items = [
             handler.as_poll_item(zmq::POLLIN),
@@ -470,10 +543,21 @@ fn serve(handler: &zmq::Socket, stop: &zmq::Socket, policy: &Policy) {
         }
         let address = String::from_utf8_lossy(&frames[3]).into_owned();
         let creds: Vec<&[u8]> = frames[6..].iter().map(Vec::as_slice).collect();
+        // A socket without a policy of its own has no domain, and is not asked about.
+        let Some(policy) = policies.iter().find(|p| p.domain.as_bytes() == frames[2]) else {
+            let _ =
+                handler.send_multipart(["1.0".as_bytes(), &frames[1], b"200", b"", b"", b""], 0);
+            continue;
+        };
         let (status, reason) = policy.decide(&address, &frames[5], &creds);
         if status != "200" && policy.verbose > 0 {
+            let on = policy
+                .label
+                .as_deref()
+                .map(|l| format!("{l}: "))
+                .unwrap_or_default();
             log!(
-                "refused a {} client from {address}: {reason}",
+                "{on}refused a {} client from {address}: {reason}",
                 String::from_utf8_lossy(&frames[5])
             );
         }

@@ -38,7 +38,7 @@ fn keygen() -> Pair {
     };
     let pair = Pair {
         public: field("public:"),
-        secret: field("secret:"),
+        secret: crate::support::secret(&field("secret:")),
     };
     assert_eq!(pair.public.len(), 40);
     assert_eq!(pair.secret.len(), 40);
@@ -257,9 +257,11 @@ fn wrong_server_key_times_out_with_a_handshake_failure() {
 
 #[test]
 fn plain_right_and_wrong_passwords() {
+    crate::support::secret("hunter2-zq");
+    crate::support::secret("guess-zq");
     let dir = tempfile::tempdir().unwrap();
     let pass_file = dir.path().join("pass");
-    std::fs::write(&pass_file, "hunter2\n").unwrap();
+    std::fs::write(&pass_file, "hunter2-zq\n").unwrap();
     std::fs::set_permissions(&pass_file, std::fs::Permissions::from_mode(0o600)).unwrap();
     let pass_arg = format!("@{}", pass_file.display());
     let mut rep = Proc::spawn(&[
@@ -281,7 +283,7 @@ fn plain_right_and_wrong_passwords() {
         "--plain-user",
         "admin",
         "--plain-pass",
-        "hunter2",
+        "hunter2-zq",
         &ep,
     ]);
     good.write_stdin(b"in\n");
@@ -295,7 +297,7 @@ fn plain_right_and_wrong_passwords() {
         "--plain-user",
         "admin",
         "--plain-pass",
-        "guess",
+        "guess-zq",
         &ep,
     ]);
     bad.write_stdin(b"out\n");
@@ -305,7 +307,7 @@ fn plain_right_and_wrong_passwords() {
     rep.signal(libc::SIGTERM);
     rep.expect_exit(143, T);
     assert_eq!(rep.stdout_text(), "in\n");
-    assert_no_secret(&[&rep], &["hunter2", "guess"]);
+    assert_no_secret(&[&rep], &["hunter2-zq", "guess-zq"]);
 }
 
 #[test]
@@ -463,4 +465,219 @@ print(s.recv().decode())
     rep.wait_stdout_contains(b"from python\n", T);
     rep.signal(libc::SIGTERM);
     rep.expect_exit(143, Duration::from_secs(5));
+}
+
+/// Waits for `n` `zmqcat: bound` lines on stderr and returns their endpoints, in order.
+fn bound_endpoints(p: &Proc, n: usize) -> Vec<String> {
+    let deadline = std::time::Instant::now() + T;
+    loop {
+        let eps: Vec<String> = p
+            .stderr()
+            .lines()
+            .filter_map(|l| l.strip_prefix("zmqcat: bound "))
+            .map(|ep| ep.trim().to_string())
+            .collect();
+        if eps.len() >= n {
+            return eps;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{n} endpoints not bound\n{}",
+            p.dump()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// One request through a client, answered or not within `wait`.
+fn ask(ep: &str, extra: &[&str], wait: &str, request: &str) -> Proc {
+    let mut args = vec!["req", "-t", wait];
+    args.extend_from_slice(extra);
+    args.push(ep);
+    let mut req = Proc::spawn(&args);
+    req.write_stdin(format!("{request}\n").as_bytes());
+    req.close_stdin();
+    req
+}
+
+#[test]
+fn proxy_security_applies_per_side_with_for() {
+    crate::support::secret("s3cret-front");
+    crate::support::secret("guessed-pw");
+    // PLAIN on the front only: clients must log in, the NULL worker on the back still serves.
+    let mut proxy = Proc::spawn(&[
+        "proxy",
+        "router@tcp://127.0.0.1:*",
+        "dealer@tcp://127.0.0.1:*",
+        "-v",
+        "--for",
+        "front",
+        "--plain-server",
+        "--plain-user",
+        "ops",
+        "--plain-pass",
+        "s3cret-front",
+    ]);
+    let eps = bound_endpoints(&proxy, 2);
+    let mut worker = Proc::spawn(&["rep", "--echo", "--connect", &eps[1]]);
+    let mut good = ask(
+        &eps[0],
+        &["--plain-user", "ops", "--plain-pass", "s3cret-front"],
+        "5s",
+        "through",
+    );
+    good.expect_exit(0, T);
+    assert_eq!(good.stdout_text(), "through\n");
+    let mut wrong = ask(
+        &eps[0],
+        &["--plain-user", "ops", "--plain-pass", "guessed-pw"],
+        "700ms",
+        "wrong",
+    );
+    wrong.expect_exit(3, T);
+    let mut anonymous = ask(&eps[0], &[], "700ms", "anonymous");
+    anonymous.expect_exit(3, T);
+    proxy.wait_stderr_contains("front: refused a PLAIN client", T);
+    worker.signal(libc::SIGTERM);
+    worker.expect_exit(143, T);
+    assert_eq!(
+        worker.stdout_text(),
+        "through\n",
+        "only the logged-in request"
+    );
+    proxy.signal(libc::SIGTERM);
+    proxy.expect_exit(143, T);
+    assert_no_secret(&[&proxy, &good, &wrong], &["s3cret-front", "guessed-pw"]);
+}
+
+#[test]
+fn poll_security_applies_to_the_labelled_socket_and_shared_options_to_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let ipc = format!("ipc://{}", dir.path().join("open").display());
+    // Shared: nothing. `guarded` denies loopback; `open` admits everyone.
+    let mut poll = Proc::spawn(&[
+        "poll",
+        "-v",
+        "guarded=pull@tcp://127.0.0.1:*",
+        &format!("open=pull@{ipc}"),
+        "--for",
+        "guarded",
+        "--deny-ip",
+        "127.0.0.0/8",
+    ]);
+    let ep = poll.wait_bound(T);
+    let mut blocked = Proc::spawn(&["push", "--linger", "300ms", &ep]);
+    blocked.write_stdin(b"blocked\n");
+    blocked.close_stdin();
+    blocked.wait_exit(T);
+    poll.wait_stderr_contains("guarded: refused a NULL client from 127.0.0.1", T);
+    let mut through = Proc::spawn(&["push", &ipc]);
+    through.write_stdin(b"through\n");
+    through.close_stdin();
+    through.expect_exit(0, T);
+    poll.wait_stdout_contains(b"through", T);
+    poll.signal(libc::SIGINT);
+    poll.expect_exit(130, T);
+    assert_eq!(poll.stdout_text(), "open\tthrough\n");
+
+    // A shared --deny-ip reaches every socket, scoped ones too.
+    let mut poll = Proc::spawn(&[
+        "poll",
+        "-v",
+        "--deny-ip",
+        "127.0.0.0/8",
+        "a=pull@tcp://127.0.0.1:*",
+        "b=pull@tcp://127.0.0.1:*",
+        "--for",
+        "a",
+        "--allow-ip",
+        "127.0.0.1",
+    ]);
+    let ep = poll.wait_bound(T);
+    let mut blocked = Proc::spawn(&["push", "--linger", "300ms", &ep]);
+    blocked.write_stdin(b"blocked\n");
+    blocked.close_stdin();
+    blocked.wait_exit(T);
+    poll.wait_stderr_contains(
+        "a: refused a NULL client from 127.0.0.1: address 127.0.0.1 is denied",
+        T,
+    );
+    poll.signal(libc::SIGINT);
+    poll.expect_exit(130, T);
+    assert_eq!(poll.stdout_text(), "");
+}
+
+#[test]
+fn for_with_an_unknown_label_is_a_usage_error() {
+    let mut p = Proc::spawn(&[
+        "proxy",
+        "router@tcp://127.0.0.1:*",
+        "dealer@tcp://127.0.0.1:*",
+        "--for",
+        "middle",
+        "--plain-server",
+    ]);
+    p.close_stdin();
+    p.expect_exit(2, T);
+    assert!(
+        p.stderr()
+            .contains("--for middle: no socket has that label (labels: front, back)"),
+        "{}",
+        p.dump()
+    );
+}
+
+#[test]
+fn curve_on_one_side_of_a_proxy() {
+    if !has_curve() {
+        return;
+    }
+    let server = keygen();
+    let dir = tempfile::tempdir().unwrap();
+    let secret_file = dir.path().join("server.key");
+    std::fs::write(&secret_file, format!("{}\n", server.secret)).unwrap();
+    std::fs::set_permissions(&secret_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let secret_arg = format!("@{}", secret_file.display());
+    // Subscribers reach the publishing side over CURVE; the publisher feeds the proxy in clear.
+    let mut proxy = Proc::spawn(&[
+        "proxy",
+        "in=xsub@tcp://127.0.0.1:*",
+        "out=xpub@tcp://127.0.0.1:*",
+        "-v",
+        "--for",
+        "out",
+        "--curve-server",
+        "--curve-secret",
+        &secret_arg,
+    ]);
+    let eps = bound_endpoints(&proxy, 2);
+    proxy.wait_stderr_contains(&format!("out: CURVE public key {}", server.public), T);
+    let mut sub = Proc::spawn(&[
+        "sub",
+        "-n",
+        "1",
+        "-t",
+        "5s",
+        "--curve-server-key",
+        &server.public,
+        &eps[1],
+    ]);
+    let mut publisher = Proc::spawn(&["pub", "--wait-peers", "1", "--connect", &eps[0]]);
+    publisher.write_stdin(b"sealed\n");
+    publisher.close_stdin();
+    publisher.expect_exit(0, T);
+    sub.expect_exit(0, T);
+    assert_eq!(sub.stdout_text(), "sealed\n");
+    proxy.signal(libc::SIGTERM);
+    proxy.expect_exit(143, T);
+    assert_no_secret(&[&proxy, &sub, &publisher], &[&server.secret]);
+}
+
+/// The suite-wide check behind `support::secret` does fail when a secret is printed.
+#[test]
+#[should_panic(expected = "a secret appeared in zmqcat's output")]
+fn the_secret_check_catches_a_printed_secret() {
+    let canary = crate::support::secret("canary-7f3a9c-not-a-real-secret");
+    let mut p = Proc::spawn_program("echo", &[&canary]);
+    p.expect_exit(0, T);
 }

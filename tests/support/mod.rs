@@ -361,6 +361,19 @@ impl Proc {
     }
 }
 
+/// Secrets (secret keys, passwords) that tests handed to zmqcat: see [`secret`].
+static SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Registers `text` as a secret that no zmqcat process of the whole suite may print, on stdout
+/// or stderr: every [`Proc`] checks its output against all of them when it is dropped.
+pub fn secret(text: &str) -> String {
+    SECRETS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(text.to_string());
+    text.to_string()
+}
+
 impl Drop for Proc {
     fn drop(&mut self) {
         if thread::panicking() && !self.dumped.get() {
@@ -374,6 +387,21 @@ impl Drop for Proc {
         }
         for r in self.readers.drain(..) {
             let _ = r.join();
+        }
+        if !thread::panicking() {
+            let leaked = {
+                let state = self.shared.lock();
+                let out = String::from_utf8_lossy(&state.stdout);
+                let secrets = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
+                secrets
+                    .iter()
+                    .any(|s| out.contains(s.as_str()) || state.stderr.contains(s.as_str()))
+            };
+            assert!(
+                !leaked,
+                "a secret appeared in zmqcat's output\n{}",
+                self.dump()
+            );
         }
     }
 }
