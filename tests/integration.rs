@@ -7,6 +7,8 @@ mod support;
 
 #[path = "cases/formats.rs"]
 mod formats;
+#[path = "cases/network.rs"]
+mod network;
 #[path = "cases/security.rs"]
 mod security;
 #[path = "cases/stats.rs"]
