@@ -5,6 +5,8 @@
 
 mod support;
 
+#[path = "cases/faults.rs"]
+mod faults;
 #[path = "cases/formats.rs"]
 mod formats;
 #[path = "cases/network.rs"]
