@@ -16,11 +16,17 @@ _zmqcat() {
             ",$1")
                 cmd="zmqcat"
                 ;;
+            zmqcat,bench)
+                cmd="zmqcat__subcmd__bench"
+                ;;
             zmqcat,completions)
                 cmd="zmqcat__subcmd__completions"
                 ;;
             zmqcat,dealer)
                 cmd="zmqcat__subcmd__dealer"
+                ;;
+            zmqcat,examples)
+                cmd="zmqcat__subcmd__examples"
                 ;;
             zmqcat,generate)
                 cmd="zmqcat__subcmd__generate"
@@ -67,11 +73,17 @@ _zmqcat() {
             zmqcat,xsub)
                 cmd="zmqcat__subcmd__xsub"
                 ;;
+            zmqcat__subcmd__help,bench)
+                cmd="zmqcat__subcmd__help__subcmd__bench"
+                ;;
             zmqcat__subcmd__help,completions)
                 cmd="zmqcat__subcmd__help__subcmd__completions"
                 ;;
             zmqcat__subcmd__help,dealer)
                 cmd="zmqcat__subcmd__help__subcmd__dealer"
+                ;;
+            zmqcat__subcmd__help,examples)
+                cmd="zmqcat__subcmd__help__subcmd__examples"
                 ;;
             zmqcat__subcmd__help,generate)
                 cmd="zmqcat__subcmd__help__subcmd__generate"
@@ -125,12 +137,170 @@ _zmqcat() {
 
     case "${cmd}" in
         zmqcat)
-            opts="-h -V --help --version req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help"
+            opts="-h -V --explain --profile --help --version req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zmqcat__subcmd__bench)
+            opts="-b -c -n -t -f -v -q -h -V --bind --connect --count --size --warmup --rate --raw --subscribers --transport --timeout --format --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --verbose --quiet --events --explain --profile --help --version push pull pub sub req rep"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warmup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subscribers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --transport)
+                    COMPREPLY=($(compgen -W "tcp ipc" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --hwm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sndhwm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rcvhwm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reconnect-ivl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reconnect-ivl-max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --heartbeat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-msg-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --curve-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --curve-public)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --curve-server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --curve-allow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plain-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plain-pass)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deny-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -139,12 +309,16 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__completions)
-            opts="-h -V --help --version bash elvish fish powershell zsh"
+            opts="-h -V --explain --profile --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -153,7 +327,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__dealer)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --message --delay --interval --rate --wait-peers --coproc --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --coproc --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -275,6 +449,14 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -303,6 +485,28 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zmqcat__subcmd__examples)
+            opts="-h -V --explain --profile --help --version hello weather pipeline broker forwarder envelopes mspoller lazy-pirate identities foodtruck"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -311,7 +515,25 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__generate)
-            opts="-h -V --help --version"
+            opts="-h -V --explain --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zmqcat__subcmd__help)
+            opts="req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -324,9 +546,9 @@ _zmqcat() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        zmqcat__subcmd__help)
-            opts="req rep pub sub push pull router dealer pair xpub xsub proxy poll keygen completions generate help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+        zmqcat__subcmd__help__subcmd__bench)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -353,6 +575,20 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__help__subcmd__dealer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zmqcat__subcmd__help__subcmd__examples)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -577,7 +813,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__keygen)
-            opts="-o -f -h -V --output --format --help --version"
+            opts="-o -f -h -V --output --format --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -599,6 +835,10 @@ _zmqcat() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -607,7 +847,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__pair)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --message --delay --interval --rate --wait-peers --coproc --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --coproc --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -726,6 +966,14 @@ _zmqcat() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -757,6 +1005,10 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -765,7 +1017,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__poll)
-            opts="-f -0 -n -t -v -q -s -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --subscribe --help --version"
+            opts="-f -0 -n -t -v -q -s -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --subscribe --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -872,6 +1124,14 @@ _zmqcat() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -883,6 +1143,10 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -891,7 +1155,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__proxy)
-            opts="-f -0 -v -q -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --verbose --quiet --capture --stats --help --version"
+            opts="-f -0 -v -q -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --verbose --quiet --events --capture --stats --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -985,6 +1249,14 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -993,7 +1265,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__pub)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --topic --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1115,6 +1387,14 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1136,6 +1416,14 @@ _zmqcat() {
                     return 0
                     ;;
                 --wait-peers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1147,7 +1435,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__pull)
-            opts="-b -c -f -0 -n -t -v -q -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --help --version"
+            opts="-b -c -f -0 -n -t -v -q -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1266,6 +1554,18 @@ _zmqcat() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1277,7 +1577,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__push)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --message --delay --interval --rate --wait-peers --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1396,6 +1696,14 @@ _zmqcat() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1423,6 +1731,10 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1431,7 +1743,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__rep)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --echo --message --exec --coproc --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --echo --message --exec --coproc --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1550,6 +1862,14 @@ _zmqcat() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1569,6 +1889,10 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1577,7 +1901,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__req)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --message --delay --interval --rate --wait-peers --retries --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --retries --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1696,6 +2020,14 @@ _zmqcat() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1727,6 +2059,10 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1735,7 +2071,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__router)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --message --delay --interval --rate --wait-peers --coproc --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --coproc --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1857,6 +2193,14 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1882,6 +2226,10 @@ _zmqcat() {
                     return 0
                     ;;
                 --coproc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1893,7 +2241,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__sub)
-            opts="-b -c -f -0 -n -t -v -q -s -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --subscribe --help --version"
+            opts="-b -c -f -0 -n -t -v -q -s -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --subscribe --strip-topic --exclude --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2012,6 +2360,14 @@ _zmqcat() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2023,6 +2379,14 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2031,7 +2395,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__xpub)
-            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --message --delay --interval --rate --wait-peers --coproc --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --coproc --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2150,6 +2514,14 @@ _zmqcat() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2181,6 +2553,10 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2189,7 +2565,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__xsub)
-            opts="-b -c -f -0 -n -t -v -q -m -s -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --progress --stats --verbose --quiet --message --delay --interval --rate --wait-peers --subscribe --no-subscribe --help --version"
+            opts="-b -c -f -0 -n -t -v -q -m -s -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-public --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --subscribe --no-subscribe --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2311,6 +2687,14 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2340,6 +2724,10 @@ _zmqcat() {
                     return 0
                     ;;
                 -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -12,14 +12,16 @@ use crate::codec::{Decoder, Encoder, Format, Style};
 use crate::coproc::Coproc;
 use crate::endpoint::{self, Endpoint};
 use crate::event_loop::CoprocEnded;
-use crate::event_loop::{Interrupted, Limits, Pace, Replies, Session};
+use crate::event_loop::{Interrupted, Limits, Pace, RecvFilter, Replies, Session};
 use crate::exit::{self, Outcome, Usage};
 use crate::io::{Closed, Input, InputError, Output};
+use crate::monitor::{EventLog, Monitor, Watch};
 use crate::patterns::{pattern, Kind, Loop, Pattern};
 use crate::progress::{self, Progress};
 use crate::security::Security;
 use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
+use crate::template::Template;
 use crate::unread::{self, Waited};
 use crate::{generate, log, poll, proxy, security};
 
@@ -30,12 +32,22 @@ const PUBLISHER_LINGER: Duration = Duration::from_secs(1);
 const INTERRUPT_GRACE: Duration = Duration::from_millis(1000);
 
 pub fn run(cli: Cli) -> ExitCode {
+    if cli.explain {
+        return match crate::explain::run(&cli) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(err) => exit::report(&err),
+        };
+    }
     let result = match cli.command {
         Command::Completions { shell } => generate::completions(shell).map(|()| Outcome::Done),
         Command::Generate { dir } => generate::all(&dir).map(|()| Outcome::Done),
         Command::Proxy(args) => proxy::run(&args),
         Command::Keygen(args) => security::keygen(&args).map(|()| Outcome::Done),
+        Command::Examples { name } => crate::examples::print(name.as_deref())
+            .map(|()| Outcome::Done)
+            .map_err(Into::into),
         Command::Poll(args) => poll::run(&args),
+        Command::Bench(args) => crate::bench::run(&args),
         command => Plan::from_command(&command).and_then(|plan| plan.run()),
     };
     match result {
@@ -54,6 +66,8 @@ pub struct Plan {
     style: Style,
     max_msg_size: Option<usize>,
     message: Option<String>,
+    /// `message` as a template, when it holds placeholders.
+    template: Option<Template>,
     /// How many times `message` is sent (`None`: until stopped).
     message_times: Option<u64>,
     pace: Pace,
@@ -67,6 +81,8 @@ pub struct Plan {
     upstream: Vec<Vec<u8>>,
     verbose: u8,
     quiet: bool,
+    /// `--events`: where monitor events go as JSON lines.
+    events: Option<std::path::PathBuf>,
     wait_peers: Option<u64>,
     /// Lazy Pirate retries (req).
     retries: u32,
@@ -77,11 +93,19 @@ pub struct Plan {
     show_progress: bool,
     show_stats: bool,
     security: Security,
+    /// Total run time (`--deadline`).
+    deadline: Option<Duration>,
+    topic: Option<Vec<u8>>,
+    filter: Option<RecvFilter>,
+    tee: bool,
+    trace: bool,
 }
 
 /// The pieces of a socket command's arguments that the plan needs.
 struct Parts<'a> {
     kind: Kind,
+    topic: Option<&'a str>,
+    filter: Option<RecvFilter>,
     common: &'a CommonArgs,
     send: Option<&'a SendArgs>,
     subscribe: &'a [String],
@@ -96,6 +120,8 @@ impl<'a> Parts<'a> {
     fn new(kind: Kind, common: &'a CommonArgs, send: Option<&'a SendArgs>) -> Self {
         Parts {
             kind,
+            topic: None,
+            filter: None,
             common,
             send,
             subscribe: &[],
@@ -135,8 +161,21 @@ impl Plan {
                 reply_message: a.message.as_deref(),
                 ..Parts::new(Kind::Rep, &a.common, None)
             },
-            Command::Pub(a) => Parts::new(Kind::Pub, &a.common, Some(&a.send)),
+            Command::Pub(a) => Parts {
+                topic: a.topic.as_deref(),
+                ..Parts::new(Kind::Pub, &a.common, Some(&a.send))
+            },
             Command::Sub(a) => Parts {
+                filter: (a.strip_topic || !a.exclude.is_empty()).then(|| {
+                    let mut prefixes: Vec<Vec<u8>> =
+                        a.subscribe.iter().map(|p| p.as_bytes().to_vec()).collect();
+                    prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+                    RecvFilter {
+                        exclude: a.exclude.iter().map(|p| p.as_bytes().to_vec()).collect(),
+                        strip_topic: a.strip_topic,
+                        prefixes,
+                    }
+                }),
                 subscribe: &a.subscribe,
                 subscribe_all: a.subscribe.is_empty(),
                 ..Parts::new(Kind::Sub, &a.common, None)
@@ -156,7 +195,9 @@ impl Plan {
             | Command::Generate { .. }
             | Command::Proxy(_)
             | Command::Keygen(_)
-            | Command::Poll(_) => {
+            | Command::Examples { .. }
+            | Command::Poll(_)
+            | Command::Bench(_) => {
                 unreachable!("not a socket command")
             }
         };
@@ -211,6 +252,12 @@ impl Plan {
         };
 
         let send = p.send.cloned().unwrap_or_default();
+        if send.tee && p.coproc.is_some() {
+            return Err(Usage(
+                "--tee prints sent messages on stdout, which --coproc gives to its child".into(),
+            )
+            .into());
+        }
         let message = send.message.clone().or(p.reply_message.map(str::to_owned));
         let message_times = match (p.kind, c.run.count) {
             (Kind::Rep, _) => None,
@@ -225,6 +272,10 @@ impl Plan {
             options: Vec::new(),
             style,
             max_msg_size,
+            template: match &message {
+                Some(m) => Template::parse(m.as_bytes())?,
+                None => None,
+            },
             message,
             message_times,
             pace: Pace {
@@ -239,12 +290,18 @@ impl Plan {
             upstream: Vec::new(),
             verbose: c.run.log.verbose,
             quiet: c.run.log.quiet,
+            events: c.run.log.events.clone(),
             wait_peers: send.wait_peers.filter(|n| *n > 0),
             retries: p.retries,
             xpub_command: p.kind == Kind::Xpub,
             coproc: p.coproc.map(str::to_owned),
             show_progress: c.run.progress,
             show_stats: c.run.stats,
+            deadline: c.run.deadline,
+            topic: p.topic.map(|t| t.as_bytes().to_vec()),
+            filter: p.filter.clone(),
+            tee: send.tee,
+            trace: c.run.trace,
             security: Security::from_args(&c.security, c.run.log.verbose)?,
         };
         if p.kind == Kind::Pub && plan.wait_peers.is_some() {
@@ -265,6 +322,63 @@ impl Plan {
                 .collect();
         }
         Ok(plan)
+    }
+
+    /// The plan as `--explain` prints it.
+    pub fn explain(&self) -> serde_json::Value {
+        use crate::explain::{duration, format, socket};
+        let source = match (&self.message, &self.coproc) {
+            (_, Some(cmd)) => serde_json::json!({ "coprocess": cmd }),
+            (Some(m), None) => serde_json::json!({
+                "message": m,
+                "template": self.template.is_some(),
+                "times": self.message_times,
+            }),
+            (None, None) if self.pattern.sends() => serde_json::json!("stdin"),
+            (None, None) => serde_json::Value::Null,
+        };
+        serde_json::json!({
+            "socket": socket(self.pattern.socket, None, &self.endpoints, &self.options, &self.security),
+            "format": format(&self.style),
+            "max_msg_size": self.max_msg_size,
+            "input": source,
+            "replies": match &self.replies {
+                Replies::Input => serde_json::Value::Null,
+                Replies::Echo => "echo".into(),
+                Replies::Exec { cmd, .. } => serde_json::json!({ "exec": cmd }),
+            },
+            "sending": {
+                "delay": duration(self.pace.delay),
+                "interval": duration(self.pace.interval),
+                "rate": self.pace.rate,
+                "wait_peers": self.wait_peers,
+                "topic": self.topic.as_deref().map(String::from_utf8_lossy),
+                "retries": self.retries,
+                "tee": self.tee,
+            },
+            "receiving": self.filter.as_ref().map(|f| serde_json::json!({
+                "strip_topic": f.strip_topic,
+                "exclude": f.exclude.iter().map(|p| String::from_utf8_lossy(p)).collect::<Vec<_>>(),
+            })),
+            "subscriptions_upstream": self.upstream.len(),
+            "limits": {
+                "count": self.limits.count,
+                "timeout": duration(self.limits.timeout),
+                "deadline": duration(self.deadline),
+                "linger": match self.linger {
+                    Some(l) => duration(Some(l)),
+                    None => "infinite".into(),
+                },
+            },
+            "diagnostics": {
+                "verbose": self.verbose,
+                "quiet": self.quiet,
+                "events": self.events.as_ref().map(|p| p.display().to_string()),
+                "trace": self.trace,
+                "progress": self.show_progress,
+                "stats": self.show_stats,
+            },
+        })
     }
 
     fn socket_options(&self, p: &Parts<'_>) -> Result<Vec<SetOpt>, Usage> {
@@ -291,14 +405,20 @@ impl Plan {
     }
 
     fn input(&self) -> Result<Input, InputError> {
-        match &self.message {
-            Some(m) => Input::fixed(self.decoder(), m.as_bytes(), self.message_times),
-            None => Ok(Input::stdin(self.decoder())),
+        match (&self.message, &self.template) {
+            (Some(_), Some(t)) => Input::template(self.decoder(), t.clone(), self.message_times),
+            (Some(m), None) => Input::fixed(self.decoder(), m.as_bytes(), self.message_times),
+            (None, _) => Ok(Input::stdin(self.decoder())),
         }
     }
 
     pub fn run(self) -> Result<Outcome> {
         let signals = Signals::install().context("installing signal handlers")?;
+        if let Some(d) = self.deadline {
+            signals
+                .arm_deadline(d)
+                .context("starting the deadline timer")?;
+        }
         let mut coproc = self.coproc.as_deref().map(Coproc::spawn).transpose()?;
         let (input, output) = match &coproc {
             Some(c) => (
@@ -311,15 +431,16 @@ impl Plan {
         // The ZAP handler must be there before the first handshake.
         let zap = self.security.start_zap(&ctx)?;
         self.security.announce(self.verbose);
-        let (sock, monitor) = self.open(&ctx)?;
+        let events = self.events.as_deref().map(EventLog::open).transpose()?;
+        let (sock, monitor) = self.open(&ctx, &events)?;
         let mut session = Session::new(sock, input, output, &signals);
         session.input_from_child = coproc.is_some();
         session.progress = Progress::start(self.show_progress, self.limits.count);
         session.monitor = monitor;
         session.retries = self.retries;
         if self.retries > 0 {
-            let (ctx, plan) = (ctx.clone(), &self);
-            session.reopen = Some(Box::new(move || plan.open(&ctx)));
+            let (ctx, plan, events) = (ctx.clone(), &self, events.clone());
+            session.reopen = Some(Box::new(move || plan.open(&ctx, &events)));
         }
         session.limits = self.limits.clone();
         session.routed = self.pattern.socket == zmq::ROUTER;
@@ -330,6 +451,10 @@ impl Plan {
             .collect::<Vec<_>>()
             .join(", ");
         session.set_pace(self.pace);
+        session.topic = self.topic.clone();
+        session.filter = self.filter.clone();
+        session.tee = self.tee;
+        session.trace = self.trace;
 
         let result = self.run_loop(&mut session);
         // Whatever happened, what was received reaches stdout.
@@ -358,7 +483,7 @@ impl Plan {
             Ok(_) => true,
             Err(e) => exit::status_of(e) == exit::BAD_INPUT,
         };
-        let (sock, stats, progress) = session.into_parts();
+        let (sock, stats, progress, monitor) = session.into_parts();
         progress.finish();
         if self.show_stats {
             let json = self.style.format == Format::Json;
@@ -386,8 +511,9 @@ impl Plan {
                 linger,
                 // A reply to the last request shows that the peer has read everything.
                 wait_for_readers: self.pattern.run != Loop::Client,
+                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB),
             });
-        let drained = finish(sock, ctx, &signals, delivery);
+        let drained = finish(sock, monitor, ctx, &signals, delivery);
         // The child goes last: its short wait must not pass for an interrupted delivery.
         if let Some(c) = coproc {
             c.finish();
@@ -410,15 +536,26 @@ impl Plan {
         }
     }
 
-    fn open(&self, ctx: &zmq::Context) -> Result<(zmq::Socket, Option<crate::monitor::Monitor>)> {
-        socket::open(
+    fn open(
+        &self,
+        ctx: &zmq::Context,
+        events: &Option<EventLog>,
+    ) -> Result<(zmq::Socket, Option<crate::monitor::Monitor>)> {
+        let watched = self.verbose > 0 || self.wait_peers.is_some() || events.is_some();
+        let watch = watched.then(|| Watch {
+            verbose: self.verbose,
+            events: events.clone(),
+            label: None,
+            secured: self.security.mechanism() != "NULL",
+        });
+        socket::open_watched(
             ctx,
             self.pattern.socket,
             &self.options,
             &self.endpoints,
             self.verbose,
             self.quiet,
-            self.verbose > 0 || self.wait_peers.is_some(),
+            watch,
         )
     }
 
@@ -498,6 +635,8 @@ struct Delivery {
     linger: Option<Duration>,
     /// Whether to wait until the peers have read what the kernel holds (see `unread`).
     wait_for_readers: bool,
+    /// Whether a handshake is awaited too, when a monitor can tell.
+    await_handshake: bool,
 }
 
 /// Closes the socket and ends the context, which blocks while queued messages are delivered
@@ -507,24 +646,51 @@ struct Delivery {
 /// With a delivery owed, the socket first stays open until its connections hold nothing unread,
 /// all within the linger period.
 fn finish(
-    sock: zmq::Socket,
+    mut sock: zmq::Socket,
+    mut monitor: Option<Monitor>,
     ctx: zmq::Context,
     signals: &Signals,
     delivery: Option<Delivery>,
 ) -> Result<Drained> {
     let started = Instant::now();
     let linger = delivery.as_ref().and_then(|d| d.linger);
+    let mut waited = Waited::Read;
+    let mut signal = None;
     if let Some(d) = delivery.as_ref().filter(|d| d.wait_for_readers) {
         let deadline = d.linger.map(|l| started + l);
-        let mut signal = None;
-        let waited = unread::wait_until_read(deadline, |nap| {
-            let mut items = [zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN)];
+        let monitor_cell = std::cell::RefCell::new(monitor.take());
+        // With a monitor (-v, --events), a handshake is awaited too, so that what it reports
+        // is complete; a publisher promises nothing and does not wait for one.
+        let settled = || match monitor_cell.borrow_mut().as_mut() {
+            Some(m) => {
+                let _ = m.drain();
+                !d.await_handshake || m.handshakes() > 0
+            }
+            None => true,
+        };
+        waited = unread::wait_until_read_and(deadline, settled, |nap| {
+            let cell = monitor_cell.borrow();
+            let mut items = [
+                zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN),
+                match cell.as_ref() {
+                    Some(m) => m.poll_item(),
+                    None => zmq::PollItem::from_fd(-1, zmq::PollEvents::empty()),
+                },
+            ];
             let ms = nap.as_millis().clamp(1, i64::MAX as u128) as i64;
-            if matches!(zmq::poll(&mut items, ms), Ok(n) if n > 0) {
+            if matches!(zmq::poll(&mut items, ms), Ok(n) if n > 0) && items[0].is_readable() {
                 signal = signals.pending();
             }
             signal.is_some()
         });
+        monitor = monitor_cell.into_inner();
+    }
+    // Events so far are still told; then the monitor goes, before the socket.
+    if let Some(mut m) = monitor.take() {
+        let _ = m.drain();
+        m.detach(&mut sock);
+    }
+    if let Some(d) = delivery.as_ref().filter(|d| d.wait_for_readers) {
         match waited {
             Waited::Read => {
                 // What is left of the linger period goes to libzmq for what its pipes hold.

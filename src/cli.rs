@@ -28,7 +28,7 @@ Examples:
   zmqcat sub -s 10001 tcp://weather:5556         # prints updates whose first frame starts with 10001
 
 Exit status: 0 done, 1 runtime failure, 2 usage error, 3 timeout, 4 malformed input,
-130/143 interrupted by SIGINT/SIGTERM.";
+5 --deadline reached, 130/143 interrupted by SIGINT/SIGTERM.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +45,27 @@ Exit status: 0 done, 1 runtime failure, 2 usage error, 3 timeout, 4 malformed in
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// Print the resolved plan (sockets, endpoints, options, format, security, where settings
+    /// came from) as JSON and exit, without touching the network
+    #[arg(long, global = true)]
+    pub explain: bool,
+
+    /// Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)
+    #[arg(long, global = true, value_name = "NAME", env = "ZMQCAT_PROFILE")]
+    pub profile: Option<String>,
+
+    /// Where settings came from: filled in by `parse`.
+    #[arg(skip)]
+    pub origin: Origin,
+}
+
+/// Where settings came from besides the command line, for `--explain`.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub profile: Option<crate::config::Applied>,
+    /// Environment variables that supplied a value: (variable, option, value shown).
+    pub environment: Vec<(String, String, String)>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -67,14 +88,16 @@ Examples:
     #[command(after_help = "\
 Examples:
   printf 'A\\tnot for you\\nB\\tfor you\\n' | zmqcat pub 5563
-  zmqcat pub -m 'tick' --interval 1s 5556         # one message a second, forever")]
-    Pub(SendCommandArgs),
+  zmqcat pub -m 'tick' --interval 1s 5556         # one message a second, forever
+  zmqcat pub --topic weather -m '{seq} {ts}' --rate 10 5556   # topic frame + templated body")]
+    Pub(PubArgs),
 
     /// SUB: print every message whose first frame starts with a subscribed prefix
     #[command(after_help = "\
 Examples:
   zmqcat sub -s B 5563                            # only messages whose first frame starts with B
-  zmqcat sub -n 100 tcp://127.0.0.1:5556          # everything, stop after 100 messages")]
+  zmqcat sub -n 100 tcp://127.0.0.1:5556          # everything, stop after 100 messages
+  zmqcat sub -s weather --strip-topic --exclude weather.debug 5556")]
     Sub(SubArgs),
 
     /// PUSH: send each input message down a pipeline
@@ -150,6 +173,25 @@ Security options before any --for apply to every socket; after --for LABEL to th
 in addition to the shared ones.")]
     Poll(PollArgs),
 
+    /// Measure throughput and latency: push/pull, pub/sub, req/rep (like libzmq's perf programs)
+    #[command(after_help = "\
+Examples:
+  zmqcat bench push -n 1000000 --size 64          # both ends: a second zmqcat process receives
+  zmqcat bench req -n 20000 --transport ipc       # round-trip latency percentiles, both ends
+  zmqcat bench pull @tcp://*:5555                 # measuring receiver; elsewhere the sender:
+  zmqcat bench push tcp://host:5555 -n 1000000 --size 100
+  zmqcat bench sub tcp://host:5556 -f json        # with  zmqcat bench pub @tcp://*:5556
+  zmqcat bench req -n 10000 tcp://host:5555       # against any echo server (rep --echo, local_lat)
+  zmqcat bench push --raw -n 100000 --size 100 tcp://host:5555   # into libzmq's local_thr
+
+push and pub send N messages of SIZE bytes, the send time in the first 8 bytes (unless --raw);
+pull and sub count them (throughput from the first message to the last, as local_thr does) and
+report one-way latency percentiles, valid only when both ends read the same clock: one host.
+req reports round-trip percentiles against any echoing REP; rep is such an echo server.
+Without an endpoint, both ends run: a second zmqcat process plays the peer over tcp loopback
+or ipc. Exit status: 0 done, 1 failure, 2 usage error, 3 --timeout, 130/143 interrupted.")]
+    Bench(BenchArgs),
+
     /// Print a new CURVE key pair (Z85), or write the secret key to a file
     #[command(after_help = "\
 Examples:
@@ -166,6 +208,17 @@ Examples:
         /// The shell to generate completions for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+
+    /// Print the ZeroMQ guide's topologies as ready-to-paste recipes with diagrams
+    #[command(after_help = "\
+Examples:
+  zmqcat examples                                 # every recipe
+  zmqcat examples broker                          # one")]
+    Examples {
+        /// The recipe to show (all when none)
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(crate::examples::names()))]
+        name: Option<String>,
     },
 
     /// Write completions/ and man/ into DIR (used to refresh the committed copies)
@@ -211,7 +264,7 @@ pub struct SocketArgs {
     pub rcvhwm: Option<i32>,
 
     /// How long queued messages may take to be delivered at exit (`inf` waits until they are)
-    #[arg(long, value_name = "DUR", value_parser = parse_limit)]
+    #[arg(long, value_name = "DUR", value_parser = parse_limit, env = "ZMQCAT_LINGER")]
     pub linger: Option<Limit>,
 
     /// Routing id of this socket (`0x` + hex for binary ids)
@@ -227,7 +280,7 @@ pub struct SocketArgs {
     pub reconnect_ivl_max: Option<Duration>,
 
     /// Send ZMTP heartbeats at this interval (a silent peer is dropped)
-    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, env = "ZMQCAT_HEARTBEAT")]
     pub heartbeat: Option<Duration>,
 
     /// Queue messages only to completed connections
@@ -250,6 +303,10 @@ pub struct SocketArgs {
     #[arg(long)]
     pub tcp_keepalive: bool,
 
+    /// Admit peers older than ZMTP 3.0 (libzmq 2.x and 3.x); any byte stream then passes for one
+    #[arg(long)]
+    pub legacy_peers: bool,
+
     /// Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)
     #[arg(long = "set", value_name = "NAME=VALUE", action = ArgAction::Append)]
     pub set: Vec<String>,
@@ -260,7 +317,7 @@ pub struct SocketArgs {
 #[command(next_help_heading = "Message format")]
 pub struct FormatArgs {
     /// Message format on stdin and stdout
-    #[arg(short = 'f', long, value_enum, default_value_t = Format::Text)]
+    #[arg(short = 'f', long, value_enum, default_value_t = Format::Text, env = "ZMQCAT_FORMAT")]
     pub format: Format,
 
     /// Messages end with a NUL byte instead of a newline (text, quoted)
@@ -281,8 +338,12 @@ pub struct RunArgs {
     pub count: Option<u64>,
 
     /// Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3
-    #[arg(short = 't', long, value_name = "DUR", value_parser = parse_limit)]
+    #[arg(short = 't', long, value_name = "DUR", value_parser = parse_limit, env = "ZMQCAT_TIMEOUT")]
     pub timeout: Option<Limit>,
+
+    /// Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub deadline: Option<Duration>,
 
     /// A live progress line on stderr (messages, bytes, rate), when stderr is a terminal
     #[arg(long)]
@@ -291,6 +352,10 @@ pub struct RunArgs {
     /// One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)
     #[arg(long)]
     pub stats: bool,
+
+    /// A hexdump of every frame sent (>) and received (<) on stderr, with the time
+    #[arg(long)]
+    pub trace: bool,
 
     #[command(flatten)]
     pub log: LogArgs,
@@ -307,19 +372,28 @@ pub struct LogArgs {
     /// No diagnostics on stderr but errors
     #[arg(short = 'q', long, conflicts_with = "verbose")]
     pub quiet: bool,
+
+    /// Write every socket monitor event as a JSON line to FILE (`-`: stderr)
+    #[arg(long, value_name = "FILE|-")]
+    pub events: Option<PathBuf>,
 }
 
 /// Where sent messages come from, and how fast they go.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Sending")]
 pub struct SendArgs {
-    /// Send DATA (in the chosen format) instead of reading stdin; with --count N, N times
+    /// Send DATA (in the chosen format) instead of reading stdin; with --count N, N times.
+    /// Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {
     #[arg(short = 'm', long, value_name = "DATA")]
     pub message: Option<String>,
 
     /// Wait this long before the first send
     #[arg(long, value_name = "DUR", value_parser = parse_duration)]
     pub delay: Option<Duration>,
+
+    /// Also print every message sent on stdout, in the chosen format, after a first field `>`
+    #[arg(long)]
+    pub tee: bool,
 
     /// Pause this long between messages
     #[arg(long, value_name = "DUR", value_parser = parse_duration, conflicts_with = "rate")]
@@ -352,7 +426,12 @@ pub struct SecurityArgs {
     pub curve_public: Option<String>,
 
     /// Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)
-    #[arg(long, allow_hyphen_values = true, value_name = "KEY|@FILE")]
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_name = "KEY|@FILE",
+        env = "ZMQCAT_CURVE_SERVER_KEY"
+    )]
     pub curve_server_key: Option<String>,
 
     /// Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)
@@ -364,11 +443,17 @@ pub struct SecurityArgs {
     pub plain_server: bool,
 
     /// PLAIN user name (a client's, or the one a PLAIN server admits)
-    #[arg(long, value_name = "USER")]
+    #[arg(long, value_name = "USER", env = "ZMQCAT_PLAIN_USER")]
     pub plain_user: Option<String>,
 
     /// PLAIN password, or @FILE holding it on its first line
-    #[arg(long, allow_hyphen_values = true, value_name = "PASS|@FILE")]
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_name = "PASS|@FILE",
+        env = "ZMQCAT_PLAIN_PASS",
+        hide_env_values = true
+    )]
     pub plain_pass: Option<String>,
 
     /// Admit only peers from this address or ADDRESS/PREFIX network (repeatable)
@@ -404,6 +489,17 @@ pub struct CommonArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+pub struct PubArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub send: SendArgs,
+    /// Send TOPIC as a first frame before every message (the envelope subscribers filter on)
+    #[arg(long, value_name = "TOPIC", help_heading = "Topics")]
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct SendCommandArgs {
     #[command(flatten)]
     pub common: CommonArgs,
@@ -424,6 +520,14 @@ pub struct SubArgs {
     /// Subscribe to messages whose first frame starts with PREFIX (repeatable; all when none)
     #[arg(short = 's', long = "subscribe", value_name = "PREFIX", action = ArgAction::Append)]
     pub subscribe: Vec<String>,
+    /// Print messages without their topic: the first frame of a multi-frame message, or the
+    /// longest subscribed prefix of a single-frame one
+    #[arg(long, help_heading = "Topics")]
+    pub strip_topic: bool,
+    /// Drop messages whose first frame starts with PREFIX (repeatable; checked here after they
+    /// arrived, so they still cost bandwidth; not counted by -n)
+    #[arg(long, value_name = "PREFIX", action = ArgAction::Append, help_heading = "Topics")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -560,6 +664,82 @@ pub struct PollArgs {
     pub subscribe: Vec<String>,
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// push, pub: send; pull, sub: receive and measure; req: time round trips; rep: echo
+    #[arg(value_enum, value_name = "ROLE")]
+    pub role: BenchRole,
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    /// Messages to send (req: round trips) [default: 1000000, req 10000]; receivers: stop after N
+    /// (default: at the sender's end mark), rep: after N requests (default: never)
+    #[arg(short = 'n', long, value_name = "N", help_heading = "Benchmark")]
+    pub count: Option<u64>,
+    /// Size of every message, in bytes
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = 64,
+        help_heading = "Benchmark"
+    )]
+    pub size: usize,
+    /// Send N messages (req: round trips) first, left out of the figures; a receiver leaves out
+    /// its first N when the sender marks no warm-up (--raw, remote_thr)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        help_heading = "Benchmark"
+    )]
+    pub warmup: u64,
+    /// Send at most N messages (req: requests) a second
+    #[arg(long, value_name = "N", value_parser = parse_rate, help_heading = "Benchmark")]
+    pub rate: Option<f64>,
+    /// Payloads only: no send times, no start and end marks (e.g. for libzmq's local_thr)
+    #[arg(long, help_heading = "Benchmark")]
+    pub raw: bool,
+    /// pub: hold the first message until N subscribers are there [default: 1]
+    #[arg(long, value_name = "N", help_heading = "Benchmark")]
+    pub subscribers: Option<u64>,
+    /// Without an endpoint: how the two processes talk [default: tcp]
+    #[arg(long, value_enum, value_name = "TRANSPORT", help_heading = "Benchmark")]
+    pub transport: Option<BenchTransport>,
+    /// Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3
+    #[arg(short = 't', long, value_name = "DUR", value_parser = parse_limit, help_heading = "Benchmark")]
+    pub timeout: Option<Limit>,
+    /// The report on stdout: text, or one JSON object
+    #[arg(short = 'f', long, value_enum, default_value_t = BenchFormat::Text, help_heading = "Benchmark")]
+    pub format: BenchFormat,
+    #[command(flatten)]
+    pub socket: SocketArgs,
+    #[command(flatten)]
+    pub security: SecurityArgs,
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchRole {
+    Push,
+    Pull,
+    Pub,
+    Sub,
+    Req,
+    Rep,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchTransport {
+    Tcp,
+    Ipc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchFormat {
+    Text,
+    Json,
+}
+
 /// Parses the command line; `--version` also tells which libzmq is linked and what it can do.
 pub fn parse() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
@@ -579,8 +759,22 @@ pub fn parse() -> Cli {
         )
         .into_boxed_str(),
     );
-    let matches = Cli::command().long_version(long).get_matches();
+    let cmd = Cli::command()
+        .long_version(long)
+        // A later occurrence wins: the command line over a profile's options before it.
+        .args_override_self(true)
+        .mut_subcommands(|s| s.args_override_self(true));
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let profile = with_profile(&cmd, &mut args).unwrap_or_else(|e| {
+        let _ = crate::exit::report(&e.into());
+        std::process::exit(i32::from(crate::exit::USAGE));
+    });
+    let matches = cmd.get_matches_from(args);
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli.origin = Origin {
+        profile,
+        environment: from_environment(&matches),
+    };
     let scoped = match &mut cli.command {
         Command::Proxy(a) => matches
             .subcommand_matches("proxy")
@@ -594,6 +788,90 @@ pub fn parse() -> Cli {
         (*shared, *per_socket) = split_scopes(m).unwrap_or_else(|e| e.exit());
     }
     cli
+}
+
+/// Inserts the options of the profile asked for (if any) right after the command name.
+fn with_profile(
+    cmd: &clap::Command,
+    args: &mut Vec<std::ffi::OsString>,
+) -> Result<Option<crate::config::Applied>, crate::exit::Usage> {
+    use crate::config::{self, Accepts, Takes};
+    use crate::exit::Usage;
+    let Some(name) = config::requested(args) else {
+        return Ok(None);
+    };
+    let Some(at) = args.iter().position(|a| cmd.find_subcommand(a).is_some()) else {
+        return Ok(None);
+    };
+    let sub = cmd
+        .find_subcommand(&args[at])
+        .ok_or_else(|| Usage("no command".into()))?;
+    let file = config::file().ok_or_else(|| {
+        Usage(format!(
+            "--profile {name}: no configuration file (set ZMQCAT_CONFIG, or HOME for ~/.config/zmqcat/config.toml)"
+        ))
+    })?;
+    let text = std::fs::read_to_string(&file).map_err(|e| {
+        Usage(format!(
+            "--profile {name}: cannot read {}: {e}",
+            file.display()
+        ))
+    })?;
+    let longs = |c: &clap::Command| -> Vec<(String, Takes)> {
+        c.get_arguments()
+            .filter(|a| !matches!(a.get_id().as_str(), "explain" | "profile"))
+            .filter_map(|a| {
+                let takes = match a.get_action() {
+                    ArgAction::SetTrue | ArgAction::SetFalse => Takes::Flag,
+                    ArgAction::Count => Takes::Count,
+                    ArgAction::Set | ArgAction::Append => Takes::Value,
+                    _ => return None,
+                };
+                a.get_long().map(|l| (l.to_string(), takes))
+            })
+            .collect()
+    };
+    let accepts = Accepts {
+        options: longs(sub),
+        anywhere: cmd
+            .get_subcommands()
+            .flat_map(|c| longs(c).into_iter().map(|(l, _)| l))
+            .collect(),
+    };
+    let (words, applied) = config::options(&name, &file, &text, &accepts)?;
+    args.splice(at + 1..at + 1, words);
+    Ok(Some(applied))
+}
+
+/// The environment variables that supplied an option's value, secrets shown redacted.
+fn from_environment(matches: &clap::ArgMatches) -> Vec<(String, String, String)> {
+    use clap::parser::ValueSource;
+    let Some((name, sub)) = matches.subcommand() else {
+        return Vec::new();
+    };
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let Some(def) = cmd.find_subcommand(name) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for arg in def.get_arguments() {
+        let id = arg.get_id().as_str();
+        let (Some(var), Ok(Some(ValueSource::EnvVariable))) = (
+            arg.get_env(),
+            sub.try_get_raw(id).map(|_| sub.value_source(id)),
+        ) else {
+            continue;
+        };
+        let value = std::env::var(var).unwrap_or_default();
+        let shown = if arg.is_hide_env_values_set() {
+            "<redacted>".to_string()
+        } else {
+            value
+        };
+        let option = arg.get_long().map(|l| format!("--{l}")).unwrap_or_default();
+        out.push((var.to_string_lossy().into_owned(), option, shown));
+    }
+    out
 }
 
 /// Splits the security options of `proxy` or `poll` by `--for LABEL`: those before the first

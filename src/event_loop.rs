@@ -10,13 +10,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 
-use crate::codec::{write_id, Frames, Style};
+use crate::codec::{write_id, Style};
 use crate::coproc;
 use crate::exit::Timeout;
 use crate::io::{Input, Next, Output};
 use crate::log;
 use crate::monitor::Monitor;
 use crate::progress::Progress;
+use crate::trace;
 
 /// How far behind its schedule a rate-limited sender may catch up at once.
 const RATE_CREDIT: Duration = Duration::from_millis(5);
@@ -128,6 +129,39 @@ pub struct Session<'a> {
     pub input_from_child: bool,
     /// The `--progress` line (inert unless shown).
     pub progress: Progress,
+    /// A first frame sent before every message (`pub --topic`).
+    pub topic: Option<Vec<u8>>,
+    /// What a subscriber drops or trims after receipt.
+    pub filter: Option<RecvFilter>,
+    /// Sent messages are printed too (`--tee`).
+    pub tee: bool,
+    /// Every frame is traced on stderr (`--trace`).
+    pub trace: bool,
+}
+
+/// A subscriber's own filtering, after libzmq's: `--exclude` and `--strip-topic`.
+#[derive(Debug, Clone, Default)]
+pub struct RecvFilter {
+    /// Messages whose first frame starts with one of these are dropped.
+    pub exclude: Vec<Vec<u8>>,
+    /// The topic is not printed.
+    pub strip_topic: bool,
+    /// The subscriptions, longest first: the topic of a single-frame message.
+    pub prefixes: Vec<Vec<u8>>,
+}
+
+impl RecvFilter {
+    fn excludes(&self, first: &[u8]) -> bool {
+        self.exclude.iter().any(|p| first.starts_with(p))
+    }
+
+    /// How many leading bytes of a single-frame message are its topic.
+    fn topic_len(&self, frame: &[u8]) -> usize {
+        self.prefixes
+            .iter()
+            .find(|p| frame.starts_with(p))
+            .map_or(0, Vec::len)
+    }
 }
 
 /// The coprocess closed its stdout.
@@ -159,12 +193,17 @@ impl<'a> Session<'a> {
             reopen: None,
             input_from_child: false,
             progress: Progress::start(false, None),
+            topic: None,
+            filter: None,
+            tee: false,
+            trace: false,
         }
     }
 
-    /// Ends the session, giving back what the final drain needs.
-    pub fn into_parts(self) -> (zmq::Socket, Stats, Progress) {
-        (self.sock, self.stats, self.progress)
+    /// Ends the session, giving back what the final drain needs. A monitor must be detached
+    /// before the socket closes (see [`Monitor::detach`]).
+    pub fn into_parts(self) -> (zmq::Socket, Stats, Progress, Option<Monitor>) {
+        (self.sock, self.stats, self.progress, self.monitor)
     }
 
     pub fn set_pace(&mut self, pace: Pace) {
@@ -355,8 +394,19 @@ impl<'a> Session<'a> {
             self.input.advance();
             return Ok(Sent::Done);
         }
-        match send_frames(&self.sock, &frames) {
-            Ok(()) => {}
+        let topic = self.topic.as_deref();
+        let parts = topic.into_iter().chain(frames.iter());
+        match send_parts(
+            &self.sock,
+            frames.len() + usize::from(topic.is_some()),
+            parts,
+        ) {
+            Ok(()) => {
+                if self.tee || self.trace {
+                    let parts = topic.into_iter().chain(frames.iter());
+                    show_sent(&mut self.output, self.tee, self.trace, parts)?;
+                }
+            }
             Err(zmq::Error::EAGAIN) => return Ok(Sent::Blocked),
             Err(zmq::Error::EHOSTUNREACH) if self.routed => {
                 let mut id = Vec::new();
@@ -417,16 +467,40 @@ impl<'a> Session<'a> {
             self.kept.clear();
         }
         let mut index = 0;
+        // Frames received, and how many of them were not printed (a stripped topic).
+        let mut received = 0;
         let mut flags = zmq::DONTWAIT;
         loop {
             match self.sock.recv(&mut self.msg, flags) {
                 Ok(()) => {}
-                Err(zmq::Error::EAGAIN) if index == 0 => return Ok(false),
+                Err(zmq::Error::EAGAIN) if received == 0 => return Ok(false),
                 // Later frames of a message are always there: libzmq delivers messages whole.
                 Err(zmq::Error::EAGAIN | zmq::Error::EINTR) => continue,
                 Err(e) => return Err(e).context("receiving a message"),
             }
             let more = self.msg.get_more();
+            if self.trace {
+                trace::frame(trace::Way::Received, None, received, more, &self.msg);
+            }
+            received += 1;
+            if let Some(f) = self.filter.as_ref().filter(|_| received == 1) {
+                if f.excludes(&self.msg) {
+                    self.drop_rest(more)?;
+                    // Not printed, not counted: the caller looks for the next one.
+                    return Ok(true);
+                }
+                if f.strip_topic {
+                    if more {
+                        flags = 0;
+                        continue;
+                    }
+                    let cut = f.topic_len(&self.msg);
+                    self.output.frame(&self.msg[cut..], 0, false)?;
+                    self.stats.bytes_received += self.msg.len() as u64;
+                    self.stats.received += 1;
+                    return Ok(true);
+                }
+            }
             self.output.frame(&self.msg, index, more)?;
             self.stats.bytes_received += self.msg.len() as u64;
             if keep {
@@ -442,6 +516,25 @@ impl<'a> Session<'a> {
             index += 1;
             flags = 0;
         }
+    }
+
+    /// Receives and drops the remaining frames of a message.
+    fn drop_rest(&mut self, mut more: bool) -> Result<()> {
+        let mut index = 1;
+        while more {
+            match self.sock.recv(&mut self.msg, 0) {
+                Ok(()) => {
+                    more = self.msg.get_more();
+                    if self.trace {
+                        trace::frame(trace::Way::Received, None, index, more, &self.msg);
+                    }
+                    index += 1;
+                }
+                Err(zmq::Error::EINTR) => {}
+                Err(e) => return Err(e).context("receiving a message"),
+            }
+        }
+        Ok(())
     }
 
     /// Receives every message ready now, up to the count.
@@ -526,10 +619,15 @@ impl<'a> Session<'a> {
             return Ok(());
         };
         let (sock, monitor) = reopen()?;
-        // The old socket goes at once, with whatever it still queued.
-        let _ = self.sock.set_linger(0);
-        self.sock = sock;
-        self.monitor = monitor;
+        // The old socket goes at once, with whatever it still queued, and its monitor first:
+        // libzmq would otherwise block on an event for the gone reader, and keep the old
+        // connection alive to deliver the old request late.
+        let mut old = std::mem::replace(&mut self.sock, sock);
+        let _ = old.set_linger(0);
+        if let Some(m) = std::mem::replace(&mut self.monitor, monitor) {
+            m.detach(&mut old);
+        }
+        drop(old);
         Ok(())
     }
 
@@ -584,6 +682,9 @@ impl<'a> Session<'a> {
                 Ok(()) => {
                     self.stats.sent += 1;
                     self.stats.bytes_sent += self.kept.data.len() as u64;
+                    if self.tee || self.trace {
+                        show_sent(&mut self.output, self.tee, self.trace, self.kept.frames())?;
+                    }
                     return Ok(());
                 }
                 Err(zmq::Error::EAGAIN) => {
@@ -665,18 +766,37 @@ enum Sent {
     End,
 }
 
-/// Sends every frame of a message without blocking; EAGAIN comes only on the first frame
-/// (libzmq takes a message whole or not at all).
-fn send_frames(sock: &zmq::Socket, frames: &Frames<'_>) -> zmq::Result<()> {
-    send_parts(sock, frames.iter())
+/// Prints a sent message (`--tee`, after a `>` field) and traces it (`--trace`).
+fn show_sent<'f>(
+    output: &mut Output,
+    tee: bool,
+    trace: bool,
+    parts: impl Iterator<Item = &'f [u8]>,
+) -> Result<()> {
+    let parts: Vec<&[u8]> = parts.collect();
+    let n = parts.len();
+    if tee {
+        output.frame(b">", 0, true)?;
+    }
+    for (i, part) in parts.iter().enumerate() {
+        let more = i + 1 < n;
+        if trace {
+            trace::frame(trace::Way::Sent, None, i, more, part);
+        }
+        if tee {
+            output.frame(part, i + 1, more)?;
+        }
+    }
+    Ok(())
 }
 
-/// Sends the given frames as one message without blocking (EAGAIN: nothing was sent).
+/// Sends the `n` given frames as one message without blocking (EAGAIN: nothing was sent; libzmq
+/// takes a message whole or not at all).
 pub fn send_parts<'f>(
     sock: &zmq::Socket,
-    parts: impl ExactSizeIterator<Item = &'f [u8]>,
+    n: usize,
+    parts: impl Iterator<Item = &'f [u8]>,
 ) -> zmq::Result<()> {
-    let n = parts.len();
     if n == 0 {
         // Decoders never produce an empty message; libzmq could not send one.
         return Err(zmq::Error::EINVAL);

@@ -19,6 +19,8 @@ pub const FAILURE: u8 = 1;
 pub const USAGE: u8 = 2;
 pub const TIMEOUT: u8 = 3;
 pub const BAD_INPUT: u8 = 4;
+/// `--deadline` ended the run.
+pub const DEADLINE: u8 = 5;
 
 /// How a command ended without an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,7 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ("2", "Usage error: bad option, malformed endpoint, unknown socket option."),
     ("3", "Timeout: no reply, or nothing arrived or could be sent within \\-\\-timeout."),
     ("4", "Malformed input on stdin (the message number is named); every message before it was sent."),
+    ("5", "The \\-\\-deadline ran out (received messages were flushed, queued ones given up to 1 s)."),
     ("130, 143", "Interrupted by SIGINT or SIGTERM, after flushing what was received; a second signal exits at once."),
 ];
 
@@ -88,6 +89,31 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
     Ok(pages)
 }
 
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "ZMQCAT_FORMAT, ZMQCAT_TIMEOUT, ZMQCAT_LINGER, ZMQCAT_HEARTBEAT",
+        "Defaults for \\-\\-format, \\-\\-timeout, \\-\\-linger and \\-\\-heartbeat.",
+    ),
+    (
+        "ZMQCAT_CURVE_SERVER_KEY, ZMQCAT_PLAIN_USER, ZMQCAT_PLAIN_PASS",
+        "Defaults for \\-\\-curve\\-server\\-key, \\-\\-plain\\-user and \\-\\-plain\\-pass.",
+    ),
+    ("ZMQCAT_PROFILE", "The profile to apply, as \\-\\-profile."),
+    (
+        "ZMQCAT_CONFIG",
+        "The configuration file holding the profiles.",
+    ),
+];
+
+const FILES: &str = "\
+.SH FILES
+.TP
+\\fB~/.config/zmqcat/config.toml\\fR
+Named profiles (or $XDG_CONFIG_HOME/zmqcat/config.toml): tables [profile.NAME] whose keys are long \
+option names, e.g. format = \"json\", subscribe = [\"a\", \"b\"], immediate = true. The command line \
+wins over a profile, a profile over the environment.
+";
+
 fn page(cmd: clap::Command, title: &str) -> Result<Vec<u8>> {
     let examples = cmd.get_after_help().map(|h| h.to_string());
     let man = clap_mangen::Man::new(cmd.clone().after_help(None::<&str>))
@@ -115,6 +141,11 @@ fn page(cmd: clap::Command, title: &str) -> Result<Vec<u8>> {
     for (code, meaning) in EXIT_STATUS {
         writeln!(out, ".TP\n\\fB{code}\\fR\n{meaning}")?;
     }
+    out.extend_from_slice(b".SH ENVIRONMENT\n");
+    for (var, meaning) in ENVIRONMENT {
+        writeln!(out, ".TP\n\\fB{var}\\fR\n{meaning}")?;
+    }
+    out.extend_from_slice(FILES.as_bytes());
     man.render_version_section(&mut out)?;
     Ok(out)
 }

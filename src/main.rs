@@ -1,12 +1,16 @@
 //! zmqcat: a Swiss-army knife for ZeroMQ. See README.md and `zmqcat --help`.
 
 mod app;
+mod bench;
 mod cli;
 mod codec;
+mod config;
 mod coproc;
 mod endpoint;
 mod event_loop;
+mod examples;
 mod exit;
+mod explain;
 mod generate;
 mod io;
 mod monitor;
@@ -17,6 +21,8 @@ mod proxy;
 mod security;
 mod signals;
 mod socket;
+mod template;
+mod trace;
 mod unread;
 
 use std::process::ExitCode;

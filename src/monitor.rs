@@ -1,19 +1,69 @@
-//! Socket monitor events: one line each on stderr with `-v`, and the count of connected peers
-//! behind `--wait-peers`. Events are parsed here (two frames: a 16-bit event id and a 32-bit
-//! value, little-endian, then the endpoint), so unknown ids are shown, never a panic.
+//! Socket monitor events: one line each on stderr with `-v`, one JSON object per line with
+//! `--events`, and the count of connected peers behind `--wait-peers`. Events are parsed here
+//! (two frames: a 16-bit event id and a 32-bit value, little-endian, then the endpoint), so
+//! unknown ids are shown, never a panic.
 
+use std::io::Write;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, Result};
 
 use crate::log;
+
+/// Where `--events` go: a file, or stderr for `-`. Shared by the monitors of one command.
+#[derive(Clone)]
+pub struct EventLog(Arc<Mutex<Box<dyn Write + Send>>>);
+
+impl std::fmt::Debug for EventLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EventLog")
+    }
+}
+
+impl EventLog {
+    pub fn open(path: &Path) -> Result<EventLog> {
+        let sink: Box<dyn Write + Send> = if path == Path::new("-") {
+            Box::new(std::io::stderr())
+        } else {
+            Box::new(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                    .with_context(|| format!("cannot open --events file {}", path.display()))?,
+            )
+        };
+        Ok(EventLog(Arc::new(Mutex::new(sink))))
+    }
+
+    /// Writes one event as a line of JSON, in one write.
+    fn write(&self, record: &serde_json::Value) {
+        let mut line = record.to_string();
+        line.push('\n');
+        let mut sink = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = crate::progress::suspend(|| sink.write_all(line.as_bytes()));
+    }
+}
+
+/// What a monitor reports, and how.
+#[derive(Debug, Clone, Default)]
+pub struct Watch {
+    pub verbose: u8,
+    pub events: Option<EventLog>,
+    /// The socket's label, for commands with several (proxy).
+    pub label: Option<String>,
+    /// The socket uses CURVE or PLAIN: a handshake cut short may be a key or password mismatch.
+    pub secured: bool,
+}
 
 /// Events subscribed to: everything but the chatty ones below `-vv`.
 const EVENTS: i32 = zmq_sys::ZMQ_EVENT_ALL as i32;
 
 pub struct Monitor {
     sock: zmq::Socket,
-    verbose: u8,
+    watch: Watch,
     /// Peers whose handshake succeeded, less those that disconnected since.
     peers: u64,
     /// Handshakes that ever succeeded.
@@ -23,7 +73,7 @@ pub struct Monitor {
 
 impl Monitor {
     /// Starts monitoring `target`; call before it binds or connects so no event is missed.
-    pub fn attach(ctx: &zmq::Context, target: &zmq::Socket, verbose: u8) -> Result<Monitor> {
+    pub fn attach(ctx: &zmq::Context, target: &zmq::Socket, watch: Watch) -> Result<Monitor> {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let address = format!(
             "inproc://zmqcat-monitor-{}",
@@ -40,11 +90,21 @@ impl Monitor {
             .context("connecting the socket monitor")?;
         Ok(Monitor {
             sock,
-            verbose,
+            watch,
             peers: 0,
             handshakes: 0,
             msg: zmq::Message::new(),
         })
+    }
+
+    /// Stops monitoring `target` and ends the monitor. A monitored socket must not be closed
+    /// after its monitor's reader is gone: libzmq would block on the next event (#3575).
+    pub fn detach(self, target: &mut zmq::Socket) {
+        // SAFETY: a null address with no events stops the monitor of a live socket.
+        unsafe {
+            zmq_sys::zmq_socket_monitor(target.as_mut_ptr(), std::ptr::null(), 0);
+        }
+        drop(self);
     }
 
     pub fn poll_item(&self) -> zmq::PollItem<'_> {
@@ -54,6 +114,11 @@ impl Monitor {
     /// Peers connected now (handshake done, not yet disconnected).
     pub fn peers(&self) -> u64 {
         self.peers
+    }
+
+    /// Handshakes that ever succeeded.
+    pub fn handshakes(&self) -> u64 {
+        self.handshakes
     }
 
     /// Handles every event that is ready.
@@ -88,47 +153,107 @@ impl Monitor {
         } else if e == zmq_sys::ZMQ_EVENT_DISCONNECTED {
             self.peers = self.peers.saturating_sub(1);
         }
-        if let Some((level, line)) = describe(e, value, ep) {
-            if self.verbose >= level {
-                log!("{line}");
+        if let Some(events) = &self.watch.events {
+            let mut record = serde_json::json!({
+                "time": humantime::format_rfc3339_micros(std::time::SystemTime::now()).to_string(),
+                "event": event_name(e),
+                "endpoint": ep,
+                "value": value,
+            });
+            if let Some(reason) = failure(e, value, self.watch.secured) {
+                record["reason"] = reason.into();
+            }
+            if let Some(label) = &self.watch.label {
+                record["socket"] = label.as_str().into();
+            }
+            events.write(&record);
+        }
+        if let Some((level, line)) = describe(e, value, ep, self.watch.secured) {
+            if self.watch.verbose >= level {
+                match &self.watch.label {
+                    Some(l) => log!("{l}: {line}"),
+                    None => log!("{line}"),
+                }
             }
         }
     }
 }
 
-/// The line for an event, and the verbosity it needs.
-fn describe(event: u32, value: u32, ep: &str) -> Option<(u8, String)> {
+/// The name of an event in `--events` records.
+fn event_name(event: u32) -> String {
+    use zmq_sys as z;
+    match event {
+        z::ZMQ_EVENT_CONNECTED => "connected",
+        z::ZMQ_EVENT_CONNECT_DELAYED => "connect_delayed",
+        z::ZMQ_EVENT_CONNECT_RETRIED => "connect_retried",
+        z::ZMQ_EVENT_LISTENING => "listening",
+        z::ZMQ_EVENT_BIND_FAILED => "bind_failed",
+        z::ZMQ_EVENT_ACCEPTED => "accepted",
+        z::ZMQ_EVENT_ACCEPT_FAILED => "accept_failed",
+        z::ZMQ_EVENT_CLOSED => "closed",
+        z::ZMQ_EVENT_CLOSE_FAILED => "close_failed",
+        z::ZMQ_EVENT_DISCONNECTED => "disconnected",
+        z::ZMQ_EVENT_MONITOR_STOPPED => "monitor_stopped",
+        z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED => "handshake_succeeded",
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL => "handshake_failed",
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL => "handshake_failed_protocol",
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_AUTH => "handshake_failed_auth",
+        other => return format!("event_0x{other:04x}"),
+    }
+    .to_string()
+}
+
+/// Why a connection or handshake failed, for the events that carry a reason.
+fn failure(event: u32, value: u32, secured: bool) -> Option<String> {
     use zmq_sys as z;
     // rust-zmq's own errno mapping panics on values it does not know: use the OS's.
     let errno = || std::io::Error::from_raw_os_error(value as i32).to_string();
+    Some(match event {
+        z::ZMQ_EVENT_BIND_FAILED | z::ZMQ_EVENT_ACCEPT_FAILED | z::ZMQ_EVENT_CLOSE_FAILED => {
+            errno()
+        }
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL => {
+            let what = match value as i32 {
+                libc::EAGAIN => "the handshake timed out (handshake_ivl)".to_string(),
+                libc::EPIPE | libc::ECONNRESET => "the peer closed the connection".to_string(),
+                _ => errno(),
+            };
+            if secured {
+                format!("{what} (a wrong CURVE server key or a security mismatch?)")
+            } else {
+                what
+            }
+        }
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL => protocol_error(value),
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_AUTH => {
+            format!("authentication refused (ZAP status {value})")
+        }
+        _ => return None,
+    })
+}
+
+/// The line for an event, and the verbosity it needs.
+fn describe(event: u32, value: u32, ep: &str, secured: bool) -> Option<(u8, String)> {
+    use zmq_sys as z;
+    let why = || failure(event, value, secured).unwrap_or_default();
     Some(match event {
         z::ZMQ_EVENT_CONNECTED => (1, format!("connected to {ep}")),
         z::ZMQ_EVENT_CONNECT_DELAYED => (2, format!("connection to {ep} pending")),
         z::ZMQ_EVENT_CONNECT_RETRIED => (1, format!("retrying {ep} in {value} ms")),
         z::ZMQ_EVENT_LISTENING => (2, format!("listening on {ep}")),
-        z::ZMQ_EVENT_BIND_FAILED => (1, format!("bind to {ep} failed: {}", errno())),
+        z::ZMQ_EVENT_BIND_FAILED => (1, format!("bind to {ep} failed: {}", why())),
         z::ZMQ_EVENT_ACCEPTED => (1, format!("accepted a connection on {ep}")),
-        z::ZMQ_EVENT_ACCEPT_FAILED => (1, format!("accept on {ep} failed: {}", errno())),
+        z::ZMQ_EVENT_ACCEPT_FAILED => (1, format!("accept on {ep} failed: {}", why())),
         z::ZMQ_EVENT_CLOSED => (2, format!("closed a connection on {ep}")),
-        z::ZMQ_EVENT_CLOSE_FAILED => (1, format!("close on {ep} failed: {}", errno())),
+        z::ZMQ_EVENT_CLOSE_FAILED => (1, format!("close on {ep} failed: {}", why())),
         z::ZMQ_EVENT_DISCONNECTED => (1, format!("disconnected from {ep}")),
         z::ZMQ_EVENT_MONITOR_STOPPED => return None,
         z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED => (1, format!("handshake with {ep} succeeded")),
-        z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL => (
-            1,
-            format!(
-                "handshake with {ep} failed: {} (a wrong CURVE server key or a security mismatch?)",
-                errno()
-            ),
-        ),
-        z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL => (
-            1,
-            format!("handshake with {ep} failed: {}", protocol_error(value)),
-        ),
-        z::ZMQ_EVENT_HANDSHAKE_FAILED_AUTH => (
-            1,
-            format!("handshake with {ep} failed: authentication refused (ZAP status {value})"),
-        ),
+        z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
+        | z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL
+        | z::ZMQ_EVENT_HANDSHAKE_FAILED_AUTH => {
+            (1, format!("handshake with {ep} failed: {}", why()))
+        }
         other => (2, format!("event 0x{other:04x} (value {value}) on {ep}")),
     })
 }
@@ -170,12 +295,29 @@ mod tests {
     #[test]
     fn every_event_is_described_without_panic() {
         for bit in 0..16 {
-            let _ = describe(1 << bit, 0, "tcp://x:1");
+            let _ = describe(1 << bit, 0, "tcp://x:1", true);
+            let _ = event_name(1 << bit);
         }
         assert_eq!(
-            describe(zmq_sys::ZMQ_EVENT_CONNECTED, 9, "tcp://h:1"),
+            describe(zmq_sys::ZMQ_EVENT_CONNECTED, 9, "tcp://h:1", false),
             Some((1, "connected to tcp://h:1".into()))
         );
+        let cut = zmq_sys::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL;
+        let plain = describe(cut, libc::EPIPE as u32, "tcp://h:1", false)
+            .unwrap()
+            .1;
+        assert_eq!(
+            plain,
+            "handshake with tcp://h:1 failed: the peer closed the connection"
+        );
+        let secured = describe(cut, libc::EPIPE as u32, "tcp://h:1", true)
+            .unwrap()
+            .1;
+        assert!(secured.contains("CURVE"), "{secured}");
+        let slow = describe(cut, libc::EAGAIN as u32, "tcp://h:1", false)
+            .unwrap()
+            .1;
+        assert!(slow.contains("timed out"), "{slow}");
         assert!(
             protocol_error(zmq_sys::ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH)
                 .contains("mismatch")
@@ -188,7 +330,7 @@ mod tests {
         let ctx = zmq::Context::new();
         let server = ctx.socket(zmq::PULL).unwrap();
         server.set_linger(0).unwrap();
-        let mut mon = Monitor::attach(&ctx, &server, 0).unwrap();
+        let mut mon = Monitor::attach(&ctx, &server, Watch::default()).unwrap();
         server.bind("tcp://127.0.0.1:*").unwrap();
         let ep = server.get_last_endpoint().unwrap().unwrap();
         let client = ctx.socket(zmq::PUSH).unwrap();

@@ -14,10 +14,12 @@ use crate::event_loop::{send_parts, Interrupted};
 use crate::exit::{Outcome, Timeout, Usage};
 use crate::io::{Closed, Input, Next, Output};
 use crate::log;
+use crate::monitor::{EventLog, Monitor, Watch};
 use crate::patterns::{pattern, Kind};
 use crate::security::{self, Security};
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
+use crate::trace;
 
 /// Messages taken from one socket before the next gets its turn.
 const BATCH: usize = 64;
@@ -26,9 +28,20 @@ struct Polled {
     label: String,
     kind: Kind,
     sock: zmq::Socket,
+    /// With -v or --events.
+    monitor: Option<Monitor>,
 }
 
-pub fn run(args: &PollArgs) -> Result<Outcome> {
+/// One socket of `poll`, resolved.
+struct Planned {
+    spec: endpoint::SocketSpec,
+    label: String,
+    options: Vec<SetOpt>,
+    security: Security,
+}
+
+/// Every socket, resolved and checked: what a run opens and `--explain` shows.
+fn planned(args: &PollArgs, linger: Option<Duration>) -> Result<Vec<Planned>> {
     let has = |cap: &str| zmq::has(cap).unwrap_or(false);
     let specs = args
         .specs
@@ -36,7 +49,34 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         .map(|s| endpoint::parse_spec(s, &has))
         .collect::<Result<Vec<_>, _>>()?;
     let labels = labels(&specs)?;
-    let style = crate::app::style_of(Kind::Pair, &args.format)?;
+    Security::check_scopes(
+        &args.scoped,
+        &labels.iter().map(String::as_str).collect::<Vec<_>>(),
+    )?;
+    let mut out = Vec::new();
+    for (spec, label) in specs.into_iter().zip(labels) {
+        let security =
+            Security::for_socket(&args.security, &args.scoped, &label, args.run.log.verbose)?;
+        let mut options: Vec<SetOpt> = socket::options_from(&args.socket, linger)?;
+        match spec.kind {
+            Kind::Sub => options.extend(socket::subscriptions(&args.subscribe)?),
+            Kind::Router => options.push(SetOpt::int("router_mandatory", 1)?),
+            _ => {}
+        }
+        options.extend(security.options().iter().cloned());
+        options.extend(socket::user_options(&args.socket)?);
+        out.push(Planned {
+            spec,
+            label,
+            options,
+            security,
+        });
+    }
+    Ok(out)
+}
+
+/// How long the sockets may take to deliver at exit, and the idle timeout.
+fn limits(args: &PollArgs) -> (Option<Duration>, Option<Duration>) {
     let timeout = match args.run.timeout {
         Some(Limit::After(d)) => Some(d),
         _ => None,
@@ -46,39 +86,84 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         Some(Limit::Never) => None,
         None => timeout.or(Some(Duration::from_secs(1))),
     };
+    (linger, timeout)
+}
 
-    let verbose = args.run.log.verbose;
-    Security::check_scopes(
-        &args.scoped,
-        &labels.iter().map(String::as_str).collect::<Vec<_>>(),
-    )?;
-    let security = labels
+/// The plan of `poll` for `--explain`.
+pub fn explain(args: &PollArgs) -> Result<serde_json::Value> {
+    let (linger, timeout) = limits(args);
+    let planned = planned(args, linger)?;
+    let style = crate::app::style_of(Kind::Pair, &args.format)?;
+    let shown: Vec<serde_json::Value> = planned
         .iter()
-        .map(|l| Security::for_socket(&args.security, &args.scoped, l, verbose))
-        .collect::<Result<Vec<_>>>()?;
+        .map(|p| {
+            let kind = pattern(p.spec.kind).socket;
+            let e = &p.spec.endpoints;
+            crate::explain::socket(kind, Some(&p.label), e, &p.options, &p.security)
+        })
+        .collect();
+    use crate::explain::duration;
+    Ok(serde_json::json!({
+        "sockets": shown,
+        "format": crate::explain::format(&style),
+        "limits": {
+            "count": args.run.count,
+            "timeout": duration(timeout),
+            "deadline": duration(args.run.deadline),
+            "linger": match linger { Some(l) => duration(Some(l)), None => "infinite".into() },
+        },
+        "diagnostics": {
+            "verbose": args.run.log.verbose,
+            "events": args.run.log.events.as_ref().map(|p| p.display().to_string()),
+            "trace": args.run.trace,
+        },
+    }))
+}
+
+pub fn run(args: &PollArgs) -> Result<Outcome> {
+    let (linger, timeout) = limits(args);
+    let planned = planned(args, linger)?;
+    let style = crate::app::style_of(Kind::Pair, &args.format)?;
+    let verbose = args.run.log.verbose;
+    let security: Vec<Security> = planned.iter().map(|p| p.security.clone()).collect();
     let signals = Signals::install().context("installing signal handlers")?;
+    if let Some(d) = args.run.deadline {
+        signals
+            .arm_deadline(d)
+            .context("starting the deadline timer")?;
+    }
     let ctx = zmq::Context::new();
     let zap = security::start_zap(&ctx, &security)?;
     security::announce_all(&security, verbose);
+    let events = args
+        .run
+        .log
+        .events
+        .as_deref()
+        .map(EventLog::open)
+        .transpose()?;
     let mut sockets = Vec::new();
-    for ((spec, label), security) in specs.iter().zip(labels).zip(&security) {
-        let mut opts: Vec<SetOpt> = socket::options_from(&args.socket, linger)?;
-        match spec.kind {
-            Kind::Sub => opts.extend(socket::subscriptions(&args.subscribe)?),
-            Kind::Router => opts.push(SetOpt::int("router_mandatory", 1)?),
-            _ => {}
-        }
-        opts.extend(security.options().iter().cloned());
-        opts.extend(socket::user_options(&args.socket)?);
-        let verbose = args.run.log.verbose;
-        let (sock, _) = socket::open(
+    for Planned {
+        spec,
+        label,
+        options: opts,
+        security,
+    } in planned
+    {
+        let watch = (verbose > 0 || events.is_some()).then(|| Watch {
+            verbose,
+            events: events.clone(),
+            label: Some(label.clone()),
+            secured: security.mechanism() != "NULL",
+        });
+        let (sock, monitor) = socket::open_watched(
             &ctx,
             pattern(spec.kind).socket,
             &opts,
             &spec.endpoints,
             verbose,
             args.run.log.quiet,
-            false,
+            watch,
         )?;
         if spec.kind == Kind::Xsub {
             let prefixes = if args.subscribe.is_empty() {
@@ -91,6 +176,7 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
             }
         }
         sockets.push(Polled {
+            monitor,
             label,
             kind: spec.kind,
             sock,
@@ -106,12 +192,16 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         timeout,
         received: 0,
         msg: zmq::Message::new(),
+        trace: args.run.trace,
     };
     let result = poller.run();
     let flushed = poller.output.flush();
     let result = result.and(flushed.or_else(|e| if e.is::<Closed>() { Ok(()) } else { Err(e) }));
-    for p in &poller.sockets {
+    for p in &mut poller.sockets {
         let _ = p.sock.set_linger(0);
+        if let Some(m) = p.monitor.take() {
+            m.detach(&mut p.sock);
+        }
     }
     drop(poller);
     drop(zap);
@@ -161,6 +251,7 @@ struct Poller<'a> {
     timeout: Option<Duration>,
     received: u64,
     msg: zmq::Message,
+    trace: bool,
 }
 
 impl Poller<'_> {
@@ -226,15 +317,31 @@ impl Poller<'_> {
             if let Some(fd) = stdin_fd {
                 items.push(zmq::PollItem::from_fd(fd, zmq::POLLIN));
             }
+            let stdin_at = items.len() - 1;
+            let monitors_at = items.len();
+            items.extend(
+                self.sockets
+                    .iter()
+                    .filter_map(|p| p.monitor.as_ref().map(Monitor::poll_item)),
+            );
             match zmq::poll(&mut items, timeout_ms) {
                 Ok(_) | Err(zmq::Error::EINTR) => {}
                 Err(e) => return Err(e).context("polling the sockets"),
             }
             let signalled = items[0].is_readable();
-            let stdin_ready =
-                stdin_fd.is_some() && items.last().is_some_and(|i| i.get_revents().bits() != 0);
+            let stdin_ready = stdin_fd.is_some() && items[stdin_at].get_revents().bits() != 0;
             let writable = blocked.is_some_and(|b| items[b + 1].is_writable());
+            let events: Vec<bool> = items[monitors_at..]
+                .iter()
+                .map(|i| i.is_readable())
+                .collect();
             drop(items);
+            let monitors = self.sockets.iter_mut().filter_map(|p| p.monitor.as_mut());
+            for (m, ready) in monitors.zip(events) {
+                if ready {
+                    m.drain()?;
+                }
+            }
             if signalled {
                 if let Some(sig) = self.signals.pending() {
                     return Err(Interrupted(sig).into());
@@ -262,6 +369,10 @@ impl Poller<'_> {
         let mut index = 1;
         loop {
             let more = self.msg.get_more();
+            if self.trace {
+                let way = trace::Way::Received;
+                trace::frame(way, Some(&p.label), index - 1, more, &self.msg);
+            }
             self.output.frame(&self.msg, index, more)?;
             if !more {
                 break;
@@ -308,8 +419,16 @@ impl Poller<'_> {
                 self.input.advance();
                 continue;
             }
-            match send_parts(&p.sock, frames.iter().skip(1)) {
-                Ok(()) => self.input.advance(),
+            match send_parts(&p.sock, frames.len() - 1, frames.iter().skip(1)) {
+                Ok(()) => {
+                    if self.trace {
+                        let n = frames.len() - 1;
+                        for (i, f) in frames.iter().skip(1).enumerate() {
+                            trace::frame(trace::Way::Sent, Some(&p.label), i, i + 1 < n, f);
+                        }
+                    }
+                    self.input.advance();
+                }
                 Err(zmq::Error::EAGAIN) => return Ok(Sending::Blocked(i)),
                 Err(zmq::Error::EHOSTUNREACH) => {
                     log!(

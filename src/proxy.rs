@@ -16,7 +16,7 @@ use crate::endpoint::{self, SocketSpec};
 use crate::exit::{Outcome, Usage};
 use crate::io::{Closed, Output};
 use crate::log;
-use crate::monitor::Monitor;
+use crate::monitor::{EventLog, Monitor, Watch};
 use crate::patterns::Kind;
 use crate::security::{self, Security};
 use crate::signals::Signals;
@@ -79,62 +79,119 @@ fn check_pair(front: Kind, back: Kind) -> Result<(), Usage> {
     )))
 }
 
-pub fn run(args: &ProxyArgs) -> Result<Outcome> {
+/// How long a message in hand (and what the sockets queued) may take to leave after a signal,
+/// unless --linger says.
+const GRACE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// One side of the proxy, resolved.
+struct Side {
+    spec: SocketSpec,
+    label: String,
+    options: Vec<SetOpt>,
+    security: Security,
+}
+
+/// Both sides, resolved and checked: what a run opens and `--explain` shows.
+fn sides(args: &ProxyArgs) -> Result<[Side; 2]> {
     let has = |cap: &str| zmq::has(cap).unwrap_or(false);
     let front = endpoint::parse_spec(&args.front, &has)?;
     let back = endpoint::parse_spec(&args.back, &has)?;
     check_pair(front.kind, back.kind)?;
-    let style = crate::app::style_of(Kind::Pair, &args.format)?;
     let linger = match args.socket.linger {
         Some(crate::cli::Limit::After(d)) => Some(d),
         Some(crate::cli::Limit::Never) => None,
-        None => Some(std::time::Duration::ZERO),
+        // Like any sender stopped by a signal: what was taken in gets a short grace to leave.
+        None => Some(GRACE),
     };
-    let verbose = args.log.verbose;
-    let front_label = front.label.as_deref().unwrap_or("front");
-    let back_label = back.label.as_deref().unwrap_or("back");
-    Security::check_scopes(&args.scoped, &[front_label, back_label])?;
-    let security = [front_label, back_label]
-        .map(|l| Security::for_socket(&args.security, &args.scoped, l, verbose));
-    let [front_security, back_security] = security;
-    let security = [front_security?, back_security?];
-    let options = |spec: &SocketSpec, security: &Security| -> Result<Vec<SetOpt>, Usage> {
-        let mut opts = socket::options_from(&args.socket, linger)?;
+    let front_label = front.label.clone().unwrap_or_else(|| "front".into());
+    let back_label = back.label.clone().unwrap_or_else(|| "back".into());
+    Security::check_scopes(&args.scoped, &[&front_label, &back_label])?;
+    let side = |spec: SocketSpec, label: String| -> Result<Side> {
+        let security =
+            Security::for_socket(&args.security, &args.scoped, &label, args.log.verbose)?;
+        let mut options = socket::options_from(&args.socket, linger)?;
         if spec.kind == Kind::Sub {
-            opts.extend(socket::subscriptions(&[])?);
+            options.extend(socket::subscriptions(&[])?);
         }
-        opts.extend(security.options().iter().cloned());
-        opts.extend(socket::user_options(&args.socket)?);
-        Ok(opts)
+        options.extend(security.options().iter().cloned());
+        options.extend(socket::user_options(&args.socket)?);
+        Ok(Side {
+            spec,
+            label,
+            options,
+            security,
+        })
     };
-    let (front_opts, back_opts) = (
-        options(&front, &security[0])?,
-        options(&back, &security[1])?,
-    );
+    Ok([side(front, front_label)?, side(back, back_label)?])
+}
+
+/// The plan of `proxy` for `--explain`.
+pub fn explain(args: &ProxyArgs) -> Result<serde_json::Value> {
+    let sides = sides(args)?;
+    let style = crate::app::style_of(Kind::Pair, &args.format)?;
+    let shown: Vec<serde_json::Value> = sides
+        .iter()
+        .map(|s| {
+            let kind = crate::patterns::pattern(s.spec.kind).socket;
+            let e = &s.spec.endpoints;
+            crate::explain::socket(kind, Some(&s.label), e, &s.options, &s.security)
+        })
+        .collect();
+    Ok(serde_json::json!({
+        "sockets": shown,
+        "capture": args.capture.then(|| crate::explain::format(&style)),
+        "stats": args.stats,
+        "diagnostics": {
+            "verbose": args.log.verbose,
+            "events": args.log.events.as_ref().map(|p| p.display().to_string()),
+        },
+    }))
+}
+
+pub fn run(args: &ProxyArgs) -> Result<Outcome> {
+    let [front_side, back_side] = sides(args)?;
+    let style = crate::app::style_of(Kind::Pair, &args.format)?;
+    let verbose = args.log.verbose;
+    let (front, back) = (&front_side.spec, &back_side.spec);
+    let (front_label, back_label) = (front_side.label.as_str(), back_side.label.as_str());
+    let (front_opts, back_opts) = (&front_side.options, &back_side.options);
+    let security = [front_side.security.clone(), back_side.security.clone()];
 
     let signals = Signals::install().context("installing signal handlers")?;
     let ctx = zmq::Context::new();
     let zap = security::start_zap(&ctx, &security)?;
     security::announce_all(&security, verbose);
-    let open = |spec: &SocketSpec, opts: &[SetOpt]| {
-        socket::open(
+    let events = args.log.events.as_deref().map(EventLog::open).transpose()?;
+    let open = |spec: &SocketSpec, opts: &[SetOpt], label: &str, security: &Security| {
+        let watch = (verbose > 0 || events.is_some()).then(|| Watch {
+            verbose,
+            events: events.clone(),
+            label: Some(label.to_string()),
+            secured: security.mechanism() != "NULL",
+        });
+        socket::open_watched(
             &ctx,
             crate::patterns::pattern(spec.kind).socket,
             opts,
             &spec.endpoints,
             verbose,
             args.log.quiet,
-            verbose > 0,
+            watch,
         )
     };
-    let (front_sock, front_mon) = open(&front, &front_opts)?;
-    let (back_sock, back_mon) = open(&back, &back_opts)?;
+    let (front_sock, front_mon) = open(front, front_opts, front_label, &security[0])?;
+    let (back_sock, back_mon) = open(back, back_opts, back_label, &security[1])?;
     let mut monitors: Vec<Monitor> = front_mon.into_iter().chain(back_mon).collect();
     let started = Instant::now();
 
     let (outcome, counts) = if args.capture {
         let output = Output::stdout(Encoder::new(style));
         let both_ways = back.kind.receives() && front.kind.sends();
+        let grace = match args.socket.linger {
+            Some(crate::cli::Limit::After(d)) => Some(d),
+            Some(crate::cli::Limit::Never) => None,
+            None => Some(GRACE),
+        };
         capture_loop(
             &front_sock,
             &back_sock,
@@ -142,6 +199,7 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
             output,
             &signals,
             &mut monitors,
+            grace,
         )?
     } else {
         steerable(
@@ -224,6 +282,8 @@ fn steerable(
     let sig = wait_signal(signals, monitors)?;
     let mut counts = Counts::default();
     if stats {
+        // Paused first, so that nothing is forwarded between the count and the end.
+        control.send("PAUSE", 0)?;
         control.send("STATISTICS", 0)?;
         let frames = control.recv_multipart(0)?;
         // Front messages in, bytes in, messages out, bytes out; then the same for the back.
@@ -253,8 +313,15 @@ fn capture_loop(
     mut output: Output,
     signals: &Signals,
     monitors: &mut [Monitor],
+    grace: Option<std::time::Duration>,
 ) -> Result<(Outcome, Counts)> {
     let mut counts = Counts::default();
+    let mut stop = Stop {
+        signals,
+        signal: None,
+        grace,
+        deadline: None,
+    };
     let all_sides = [(front, back, "front"), (back, front, "back")];
     let sides = &all_sides[..if both_ways { 2 } else { 1 }];
     let result = (|| -> Result<i32> {
@@ -290,9 +357,12 @@ fn capture_loop(
             // A bounded batch per side in turn: neither direction starves the other.
             for (dir, (from, to, label)) in sides.iter().enumerate() {
                 for _ in 0..256 {
-                    if !forward(from, to, label, &mut output, &mut counts, dir)? {
+                    if !forward(from, to, label, &mut output, &mut counts, dir, &mut stop)? {
                         break;
                     }
+                }
+                if let Some(sig) = stop.signal {
+                    return Ok(sig);
                 }
             }
         }
@@ -307,6 +377,47 @@ fn capture_loop(
 }
 
 /// Moves one message if one is ready, writing it to `output` after `label`.
+/// A signal that came while a message was in hand, and how long that message may still take.
+struct Stop<'a> {
+    signals: &'a Signals,
+    signal: Option<i32>,
+    grace: Option<std::time::Duration>,
+    deadline: Option<std::time::Instant>,
+}
+
+impl Stop<'_> {
+    /// Waits until `to` has room, a signal comes, or the grace after one ends (false).
+    fn wait_room(&mut self, to: &zmq::Socket) -> Result<bool> {
+        if self
+            .deadline
+            .is_some_and(|d| std::time::Instant::now() >= d)
+        {
+            return Ok(false);
+        }
+        let ms = self.deadline.map_or(-1, |d| {
+            let left = d.saturating_duration_since(std::time::Instant::now());
+            left.as_millis().max(1) as i64
+        });
+        let mut items = [
+            zmq::PollItem::from_fd(self.signals.fd(), zmq::POLLIN),
+            to.as_poll_item(zmq::POLLOUT),
+        ];
+        match zmq::poll(&mut items, ms) {
+            Ok(_) | Err(zmq::Error::EINTR) => {}
+            Err(e) => return Err(e).context("waiting to forward"),
+        }
+        if items[0].is_readable() && self.signal.is_none() {
+            if let Some(sig) = self.signals.pending() {
+                self.signal = Some(sig);
+                self.deadline = self.grace.map(|g| std::time::Instant::now() + g);
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// Forwards one message if one is ready, printing it first. False: nothing was ready, or the
+/// message had to be abandoned after a signal (said on stderr).
 fn forward(
     from: &zmq::Socket,
     to: &zmq::Socket,
@@ -314,6 +425,7 @@ fn forward(
     output: &mut Output,
     counts: &mut Counts,
     dir: usize,
+    stop: &mut Stop<'_>,
 ) -> Result<bool> {
     let mut msg = zmq::Message::new();
     match from.recv(&mut msg, zmq::DONTWAIT) {
@@ -329,12 +441,23 @@ fn forward(
         output.frame(&msg, index, more)?;
         counts.bytes[dir] += msg.len() as u64;
         let flags = if more { zmq::SNDMORE } else { 0 };
-        to.send(msg, flags).context("forwarding in the proxy")?;
+        // Without blocking: a stalled peer must not keep a signal from being seen.
+        loop {
+            match to.send(&msg[..], flags | zmq::DONTWAIT) {
+                Ok(()) => break,
+                Err(zmq::Error::EAGAIN | zmq::Error::EINTR) => {
+                    if !stop.wait_room(to)? {
+                        log!("interrupted: a message taken in from the {label} could not be forwarded in time: abandoned");
+                        return Ok(false);
+                    }
+                }
+                Err(e) => return Err(e).context("forwarding in the proxy"),
+            }
+        }
         if !more {
             counts.messages[dir] += 1;
             return Ok(true);
         }
-        msg = zmq::Message::new();
         from.recv(&mut msg, 0)?;
         index += 1;
     }

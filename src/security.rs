@@ -147,6 +147,12 @@ struct Net {
     prefix: u8,
 }
 
+impl std::fmt::Display for Net {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.addr, self.prefix)
+    }
+}
+
 impl Net {
     fn parse(s: &str, what: &str) -> Result<Net, Usage> {
         let bad = || {
@@ -423,6 +429,58 @@ impl Security {
 
     pub fn options(&self) -> &[SetOpt] {
         &self.options
+    }
+
+    /// The settings as `--explain` shows them: keys public, secrets never.
+    pub fn describe(&self) -> serde_json::Value {
+        let mut d = serde_json::json!({ "mechanism": self.mechanism() });
+        let role = if self.options.iter().any(|o| o.name().ends_with("_server")) {
+            "server"
+        } else if self.mechanism() == "NULL" {
+            "none"
+        } else {
+            "client"
+        };
+        d["role"] = role.into();
+        if let Some(k) = &self.public {
+            d["public_key"] = k.z85().into();
+        }
+        for o in &self.options {
+            match o.name() {
+                "curve_serverkey" => d["server_key"] = o.shown().into(),
+                "plain_username" => d["user"] = o.shown().into(),
+                "zap_domain" => d["zap_domain"] = o.shown().into(),
+                _ => {}
+            }
+        }
+        let p = &self.policy;
+        if p.is_needed() {
+            let keys: Vec<String> = p
+                .curve_allow
+                .iter()
+                .map(|k| zmq::z85_encode(k).unwrap_or_default())
+                .collect();
+            let nets = |n: &[Net]| n.iter().map(Net::to_string).collect::<Vec<_>>();
+            d["admits"] = serde_json::json!({
+                "curve_keys": keys,
+                "plain_user": p.plain.as_ref().map(|(u, _)| u.as_str()),
+                "allow_ip": nets(&p.allow),
+                "deny_ip": nets(&p.deny),
+            });
+        }
+        d
+    }
+
+    /// The security mechanism: NULL, CURVE or PLAIN.
+    pub fn mechanism(&self) -> &'static str {
+        let set = |name: &str| self.options.iter().any(|o| o.name().starts_with(name));
+        if set("curve_") {
+            "CURVE"
+        } else if set("plain_") {
+            "PLAIN"
+        } else {
+            "NULL"
+        }
     }
 
     /// Says which public key this socket uses (with -v), so clients can be given it.

@@ -5,7 +5,7 @@
 //! The first signal asks zmqcat to stop cleanly (flush stdout, drain sends within linger); a
 //! second one ends the process at once with the same status.
 
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -15,11 +15,20 @@ use signal_hook::consts::{SIGINT, SIGTERM};
 
 pub struct Signals {
     pipe: UnixStream,
+    /// The write end, for the deadline timer.
+    wake: UnixStream,
     which: Arc<AtomicUsize>,
 }
 
-/// The conventional exit status for death by a signal.
+/// What `--deadline` raises when the run time is up: it stops zmqcat as SIGTERM does (received
+/// messages flushed, queued ones delivered within the grace), with its own exit status.
+pub const DEADLINE: i32 = 0x100;
+
+/// The conventional exit status for death by a signal; [`crate::exit::DEADLINE`] for the deadline.
 pub fn status_for(signal: i32) -> u8 {
+    if signal == DEADLINE {
+        return crate::exit::DEADLINE;
+    }
     (128 + signal) as u8
 }
 
@@ -41,7 +50,30 @@ impl Signals {
             signal_hook::flag::register_usize(sig, Arc::clone(&which), sig as usize)?;
             signal_hook::low_level::pipe::register(sig, write.try_clone()?)?;
         }
-        Ok(Signals { pipe: read, which })
+        Ok(Signals {
+            pipe: read,
+            wake: write,
+            which,
+        })
+    }
+
+    /// Raises [`DEADLINE`] after `after`, unless a signal came first.
+    pub fn arm_deadline(&self, after: std::time::Duration) -> io::Result<()> {
+        let wake = self.wake.try_clone()?;
+        let which = Arc::clone(&self.which);
+        std::thread::Builder::new()
+            .name("deadline".into())
+            .spawn(move || {
+                std::thread::sleep(after);
+                let _ = which.compare_exchange(
+                    0,
+                    DEADLINE as usize,
+                    Ordering::SeqCst,
+                    Ordering::SeqCst,
+                );
+                let _ = (&wake).write(&[1]);
+            })?;
+        Ok(())
     }
 
     /// The descriptor that becomes readable when a signal arrives.

@@ -14,7 +14,7 @@ use crate::codec::read_id;
 use crate::endpoint::{Direction, Endpoint};
 use crate::exit::Usage;
 use crate::log;
-use crate::monitor::Monitor;
+use crate::monitor::{Monitor, Watch};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -170,12 +170,21 @@ impl SetOpt {
         })
     }
 
+    /// The libzmq name of the option.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
     /// The value as shown to people: secrets redacted.
     pub fn shown(&self) -> String {
         match &self.value {
             _ if self.secret => "<redacted>".into(),
             Value::Int(v) => v.to_string(),
             Value::Int64(v) => v.to_string(),
+            // CURVE public keys are binary: shown as people write them.
+            Value::Bytes(b) if self.name.starts_with("curve_") && b.len() == 32 => {
+                zmq::z85_encode(b).unwrap_or_default()
+            }
             Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
         }
     }
@@ -185,6 +194,9 @@ impl SetOpt {
         let (ptr, len) = match &self.value {
             Value::Int(v) => ((v as *const i32).cast(), std::mem::size_of::<i32>()),
             Value::Int64(v) => ((v as *const i64).cast(), std::mem::size_of::<i64>()),
+            // An empty value is passed as NULL: libzmq refuses other pointers with no bytes
+            // for the options that may be cleared (zap_domain, socks_proxy, …).
+            Value::Bytes(b) if b.is_empty() => (std::ptr::null(), 0),
             Value::Bytes(b) => (b.as_ptr().cast(), b.len()),
         };
         // SAFETY: `ptr` points at `len` readable bytes that outlive the call; libzmq copies them.
@@ -214,9 +226,19 @@ fn lookup(name: &str) -> Result<(&'static str, c_int, Kind), Usage> {
 
 /// The options of `SocketArgs`, linger first; `--set` assignments come from [`user_options`],
 /// to be applied last so that they win.
+/// The ZAP domain every socket has unless its security policy or `--set` gives another.
+pub const DEFAULT_ZAP_DOMAIN: &[u8] = b"zmqcat";
+
 pub fn options_from(s: &SocketArgs, linger: Option<Duration>) -> Result<Vec<SetOpt>, Usage> {
     let ms = linger.map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i64);
     let mut opts = vec![SetOpt::int("linger", ms)?];
+    if !s.legacy_peers {
+        // A ZAP domain makes libzmq refuse peers older than ZMTP 3.0 (libzmq 3.x and before)
+        // instead of taking any byte stream as the unframed ZMTP 1.0: garbage sent to a bound
+        // port must not come out as messages. No ZAP handler is needed for it. (libzmq cannot
+        // clear the option once set, hence a flag to leave it out.)
+        opts.push(SetOpt::bytes("zap_domain", DEFAULT_ZAP_DOMAIN)?);
+    }
     if let Some(h) = s.hwm {
         opts.push(SetOpt::int("sndhwm", h.into())?);
         opts.push(SetOpt::int("rcvhwm", h.into())?);
@@ -287,8 +309,8 @@ pub fn subscriptions(prefixes: &[String]) -> Result<Vec<SetOpt>, Usage> {
         .collect()
 }
 
-/// Creates a socket, applies `options` in order, starts its monitor (when `monitor`), then
-/// binds and connects.
+/// Creates a socket, applies `options` in order, starts its monitor (when `monitor`, reporting
+/// with -v only), then binds and connects.
 pub fn open(
     ctx: &zmq::Context,
     kind: zmq::SocketType,
@@ -297,6 +319,23 @@ pub fn open(
     verbose: u8,
     quiet: bool,
     monitor: bool,
+) -> Result<(zmq::Socket, Option<Monitor>)> {
+    let watch = monitor.then(|| Watch {
+        verbose,
+        ..Watch::default()
+    });
+    open_watched(ctx, kind, options, endpoints, verbose, quiet, watch)
+}
+
+/// Like [`open`], with a monitor reporting as `watch` says (when given).
+pub fn open_watched(
+    ctx: &zmq::Context,
+    kind: zmq::SocketType,
+    options: &[SetOpt],
+    endpoints: &[Endpoint],
+    verbose: u8,
+    quiet: bool,
+    watch: Option<Watch>,
 ) -> Result<(zmq::Socket, Option<Monitor>)> {
     let mut sock = ctx.socket(kind).context("creating the socket")?;
     for opt in options {
@@ -310,10 +349,9 @@ pub fn open(
             }
         })?;
     }
-    let monitor = if monitor {
-        Some(Monitor::attach(ctx, &sock, verbose)?)
-    } else {
-        None
+    let monitor = match watch {
+        Some(w) => Some(Monitor::attach(ctx, &sock, w)?),
+        None => None,
     };
     for ep in endpoints {
         attach(&sock, ep, verbose, quiet)?;

@@ -39,6 +39,22 @@ pub fn wait_until_read(deadline: Option<Instant>, stop: impl FnMut(Duration) -> 
     wait_until_zero(unread_bytes, deadline, stop)
 }
 
+/// Like [`wait_until_read`], and also until `settled` says so (e.g. a handshake was seen).
+pub fn wait_until_read_and(
+    deadline: Option<Instant>,
+    mut settled: impl FnMut() -> bool,
+    stop: impl FnMut(Duration) -> bool,
+) -> Waited {
+    let probe = || {
+        if settled() {
+            unread_bytes()
+        } else {
+            usize::MAX
+        }
+    };
+    wait_until_zero(probe, deadline, stop)
+}
+
 fn wait_until_zero(
     mut unread: impl FnMut() -> usize,
     deadline: Option<Instant>,

@@ -5,6 +5,10 @@
 
 mod support;
 
+#[path = "cases/bench.rs"]
+mod bench;
+#[path = "cases/extras.rs"]
+mod extras;
 #[path = "cases/faults.rs"]
 mod faults;
 #[path = "cases/formats.rs"]

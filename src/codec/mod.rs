@@ -123,7 +123,7 @@ pub enum Decoded<'a> {
 pub struct DecodeError(pub String);
 
 /// Turns bytes into messages.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Decoder {
     style: Style,
     max_size: Option<usize>,

@@ -8,6 +8,7 @@ use std::io;
 use std::os::fd::RawFd;
 
 use crate::codec::{DecodeError, Decoded, Decoder, Frames};
+use crate::template::Template;
 
 const READ_SIZE: usize = 64 * 1024;
 
@@ -37,6 +38,12 @@ enum Source {
     /// The `-m` message, `remaining` more times (`None`: forever).
     Fixed {
         remaining: Option<u64>,
+    },
+    /// The `-m` template, rendered anew for each message (into `buf`, when `rendered` is false).
+    Template {
+        template: Template,
+        remaining: Option<u64>,
+        rendered: bool,
     },
 }
 
@@ -70,36 +77,37 @@ impl Input {
 
     /// One message given on the command line, sent `times` times (`None`: until stopped).
     /// It is decoded once here so that a malformed one is reported before anything is sent.
-    pub fn fixed(
-        mut decoder: Decoder,
-        data: &[u8],
-        times: Option<u64>,
-    ) -> Result<Input, InputError> {
-        // An empty DATA is one message of one empty frame, as an empty line is.
-        let data = match decoder.style().format.has_terminator() {
-            true if data.is_empty() => vec![decoder.style().terminator],
-            _ => data.to_vec(),
-        };
-        match decoder.decode(&data, true) {
-            Ok(Decoded::Message { consumed, .. }) if consumed == data.len() => {}
-            Ok(Decoded::End) => {
-                return Err(InputError {
-                    number: 1,
-                    error: DecodeError("--message holds no message".into()),
-                })
-            }
-            Ok(_) => {
-                return Err(InputError {
-                    number: 1,
-                    error: DecodeError("--message holds more than one message".into()),
-                })
-            }
-            Err(error) => return Err(InputError { number: 1, error }),
-        }
+    pub fn fixed(decoder: Decoder, data: &[u8], times: Option<u64>) -> Result<Input, InputError> {
+        let data = one_message(&decoder, data.to_vec());
+        check_one(&decoder, &data)?;
         Ok(Input {
             source: Source::Fixed { remaining: times },
             decoder,
             buf: data,
+            start: 0,
+            pending: 0,
+            taken: 0,
+        })
+    }
+
+    /// A message template given on the command line, rendered for each of `times` messages.
+    /// Its first rendering is checked here, so that a malformed one is reported at once.
+    pub fn template(
+        decoder: Decoder,
+        mut template: Template,
+        times: Option<u64>,
+    ) -> Result<Input, InputError> {
+        let mut first = Vec::new();
+        template.render(1, &mut first);
+        check_one(&decoder, &one_message(&decoder, first))?;
+        Ok(Input {
+            source: Source::Template {
+                template,
+                remaining: times,
+                rendered: false,
+            },
+            decoder,
+            buf: Vec::new(),
             start: 0,
             pending: 0,
             taken: 0,
@@ -121,10 +129,24 @@ impl Input {
 
     /// The next message, without taking it.
     pub fn peek(&mut self) -> Result<Next<'_>, InputError> {
-        let (data, eof) = match &self.source {
+        let (data, eof) = match &mut self.source {
             Source::Stdin { eof, .. } => (&self.buf[self.start..], *eof),
             Source::Fixed { remaining: Some(0) } => return Ok(Next::End),
             Source::Fixed { .. } => (&self.buf[..], true),
+            Source::Template {
+                remaining: Some(0), ..
+            } => return Ok(Next::End),
+            Source::Template {
+                template, rendered, ..
+            } => {
+                if !*rendered {
+                    template.render(self.taken + 1, &mut self.buf);
+                    let message = one_message(&self.decoder, std::mem::take(&mut self.buf));
+                    self.buf = message;
+                    *rendered = true;
+                }
+                (&self.buf[..], true)
+            }
         };
         match self.decoder.decode(data, eof) {
             Ok(Decoded::Message { consumed, frames }) => {
@@ -147,6 +169,16 @@ impl Input {
         match &mut self.source {
             Source::Stdin { .. } => self.start += std::mem::take(&mut self.pending),
             Source::Fixed { remaining } => {
+                if let Some(n) = remaining {
+                    *n = n.saturating_sub(1);
+                }
+            }
+            Source::Template {
+                remaining,
+                rendered,
+                ..
+            } => {
+                *rendered = false;
                 if let Some(n) = remaining {
                     *n = n.saturating_sub(1);
                 }
@@ -193,4 +225,28 @@ impl Input {
         }
         Ok(())
     }
+}
+
+/// A `-m` message as the decoder takes it: an empty one is one message of one empty frame, as an
+/// empty line is.
+fn one_message(decoder: &Decoder, data: Vec<u8>) -> Vec<u8> {
+    match decoder.style().format.has_terminator() {
+        true if data.is_empty() => vec![decoder.style().terminator],
+        _ => data,
+    }
+}
+
+/// Checks that `data` holds exactly one message.
+fn check_one(decoder: &Decoder, data: &[u8]) -> Result<(), InputError> {
+    let mut decoder = decoder.clone();
+    let problem = match decoder.decode(data, true) {
+        Ok(Decoded::Message { consumed, .. }) if consumed == data.len() => return Ok(()),
+        Ok(Decoded::End) => "--message holds no message",
+        Ok(_) => "--message holds more than one message",
+        Err(error) => return Err(InputError { number: 1, error }),
+    };
+    Err(InputError {
+        number: 1,
+        error: DecodeError(problem.into()),
+    })
 }

@@ -1155,12 +1155,9 @@ fn rep_answers_a_hand_made_req_then_drops_it_for_an_oversized_frame() {
 }
 
 /// A client that does not speak ZMTP at all must not get anything printed. libzmq takes a first
-/// byte other than 0xFF for a ZMTP/1.0 peer and decodes whatever follows as 1.0 frames, so an
-/// HTTP request becomes messages on zmqcat's stdout. (libzmq refuses pre-3.0 peers whenever a
-/// ZAP domain is set: `--set zap_domain=x` makes this test pass.)
+/// byte other than 0xFF for a ZMTP/1.0 peer and decodes whatever follows as 1.0 frames, unless a
+/// ZAP domain is set: zmqcat sets one on every socket, so an HTTP request is refused.
 #[test]
-#[ignore = "BUG: zmqcat pull prints bytes of a non-ZMTP client (an HTTP request) as messages: \
-            libzmq's ZMTP/1.0 fallback is left on"]
 fn pull_prints_nothing_a_non_zmtp_client_sends() {
     let ctx = zmq::Context::new();
     let pull = Proc::spawn(&["pull", "-v", "-f", "json", "--bind", "tcp://127.0.0.1:*"]);
@@ -1180,14 +1177,10 @@ fn pull_prints_nothing_a_non_zmtp_client_sends() {
     still_serving_then_stop(pull);
 }
 
-/// `-v` says why a handshake failed. On a socket without any security mechanism, a peer that
-/// hangs up inside the greeting is reported as "Broken pipe (os error 32) (a wrong CURVE server
-/// key or a security mismatch?)", and one that stalls until the handshake timeout as "Resource
-/// temporarily unavailable (os error 11) (a wrong CURVE server key …)": the hint points at CURVE
-/// where none is in use, and the timeout is not called a timeout.
+/// `-v` says why a handshake failed, in the socket's terms: on a socket without any security
+/// mechanism, a peer that hangs up inside the greeting is not blamed on CURVE, and one that
+/// stalls until the handshake timeout is called a timeout (libzmq reports both as bare errnos).
 #[test]
-#[ignore = "BUG: -v blames failed handshakes on CURVE on a socket without security, and \
-            reports a handshake timeout as `Resource temporarily unavailable`"]
 fn handshake_failures_on_a_socket_without_security_name_the_real_cause() {
     let pull = Proc::spawn(&[
         "pull",
@@ -1305,18 +1298,11 @@ fn lazy_pirate_closes_the_sockets_it_gives_up() {
     );
 }
 
-/// The same with `-v`. In `renew_socket` zmqcat drops the old socket, then its monitor's
-/// reader, without stopping the monitor first (`zmq_socket_monitor(socket, NULL, 0)`): libzmq
-/// then blocks sending a monitor event to a reader that is gone (libzmq #3575), and sockets
-/// given up later are never closed. Their connections live on: across a healed partition they
-/// connect late and deliver the old request again, and when one of them has an event to report
-/// the client can hang and end with status 3 although the server is back. With `req -v`, the
-/// partition test failed that way in 3 runs of 12, and its server saw the request 3 times in 4
-/// runs of 12; with the monitor stopped before the drop (a one-line change), this test passes
-/// and the server saw the request exactly twice in 12 runs of 12.
+/// The same with `-v`. A monitored socket that is given up must have its monitor stopped before
+/// it closes: otherwise libzmq blocks sending a monitor event to a reader that is gone (libzmq
+/// #3575), later sockets are never closed, and their connections deliver the old request late
+/// across a healed partition.
 #[test]
-#[ignore = "BUG: with -v, req --retries leaves the sockets it gives up open (their monitor is \
-            not stopped before its reader is dropped, and libzmq blocks on the next event)"]
 fn lazy_pirate_with_v_closes_the_sockets_it_gives_up() {
     let (closed, req) = lazy_pirate_closed_connections(true);
     assert_eq!(
