@@ -24,7 +24,7 @@ function __fish_zmqcat_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c zmqcat -n "__fish_zmqcat_needs_command" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -s V -l version -d 'Print version'
@@ -52,29 +52,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s c -l connect -d 'C
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
@@ -83,7 +83,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l interval -d 'Pause
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l retries -d 'Lazy Pirate: after a --timeout, reopen the socket and resend, up to N times' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -106,35 +106,35 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s c -l connect -d 'C
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s m -l message -d 'Answer every request with DATA (in the chosen format)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l exec -d 'Answer every request with the output of CMD (sh -c), run with the request on its stdin' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l coproc -d 'Run CMD (sh -c) once: it reads requests on its stdin and writes one reply per request' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -157,29 +157,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s c -l connect -d 'C
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
@@ -188,7 +188,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l interval -d 'Pause
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l topic -d 'Send TOPIC as a first frame before every message (the envelope subscribers filter on)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -211,34 +211,34 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s c -l connect -d 'C
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s s -l subscribe -d 'Subscribe to messages whose first frame starts with PREFIX (repeatable; all when none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l exclude -d 'Drop messages whose first frame starts with PREFIX (repeatable; checked here after they arrived, so they still cost bandwidth; not counted by -n)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -261,29 +261,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s c -l connect -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
@@ -291,7 +291,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l delay -d 'Wait th
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -314,32 +314,32 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s c -l connect -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -361,29 +361,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s c -l connect -d
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
@@ -392,7 +392,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l interval -d 'Pa
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -415,29 +415,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s c -l connect -d
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
@@ -446,7 +446,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l interval -d 'Pa
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -469,29 +469,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s c -l connect -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
@@ -500,7 +500,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l interval -d 'Paus
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -523,29 +523,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s c -l connect -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
@@ -554,7 +554,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l interval -d 'Paus
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -577,29 +577,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s c -l connect -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
@@ -608,7 +608,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l interval -d 'Paus
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l rate -d 'Send at most N messages a second' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s s -l subscribe -d 'Subscribe upstream to PREFIX (repeatable; everything when none)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -630,30 +630,30 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s V -l version -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l for -d 'Give the security options after this to the socket LABEL only (repeatable; see below)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -672,34 +672,34 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s V -l version -d 
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l for -d 'Give the security options after this to the socket LABEL only (repeatable; see below)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s f -l format -d 'Message format on stdin and stdout' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
 quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
 json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s s -l subscribe -d 'Subscribe the SUB sockets to PREFIX (repeatable; all when none)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l conflate -d 'Keep only the last message in each queue'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
@@ -725,29 +725,29 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l rate -d 'Send at
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l subscribers -d 'pub: hold the first message until N subscribers are there [default: 1]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l transport -d 'Without an endpoint: how the two processes talk [default: tcp]' -r -f -a "tcp\t''
 ipc\t''"
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -s f -l format -d 'The report on stdout: text, or one JSON object' -r -f -a "text\t''
 json\t''"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l rcvhwm -d 'Receive high-water mark, in messages' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l raw -d 'Payloads only: no send times, no start and end marks (e.g. for libzmq\'s local_thr)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l conflate -d 'Keep only the last message in each queue'
@@ -764,19 +764,19 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -s V -l version -d 
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s o -l output -d 'Write the key pair to FILE (created with mode 0600) and print only the public key' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s f -l format -d 'Print as text (labelled lines) or as one JSON object' -r -f -a "text\t''
 json\t''"
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s h -l help -d 'Print help'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s V -l version -d 'Print version'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -s h -l help -d 'Print help'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -s V -l version -d 'Print version'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s V -l version -d 'Print version'

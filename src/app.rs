@@ -452,9 +452,8 @@ impl Plan {
             .join(", ");
         session.set_pace(self.pace);
         session.topic = self.topic.clone();
-        session.filter = self.filter.clone();
+        session.set_inspection(self.trace, self.filter.clone());
         session.tee = self.tee;
-        session.trace = self.trace;
 
         let result = self.run_loop(&mut session);
         // Whatever happened, what was received reaches stdout.

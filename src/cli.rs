@@ -52,7 +52,8 @@ pub struct Cli {
     pub explain: bool,
 
     /// Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)
-    #[arg(long, global = true, value_name = "NAME", env = "ZMQCAT_PROFILE")]
+    /// [env: ZMQCAT_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
     /// Where settings came from: filled in by `parse`.
@@ -263,8 +264,8 @@ pub struct SocketArgs {
     #[arg(long, value_name = "N")]
     pub rcvhwm: Option<i32>,
 
-    /// How long queued messages may take to be delivered at exit (`inf` waits until they are)
-    #[arg(long, value_name = "DUR", value_parser = parse_limit, env = "ZMQCAT_LINGER")]
+    /// How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]
+    #[arg(long, value_name = "DUR", value_parser = parse_limit)]
     pub linger: Option<Limit>,
 
     /// Routing id of this socket (`0x` + hex for binary ids)
@@ -279,8 +280,8 @@ pub struct SocketArgs {
     #[arg(long, value_name = "DUR", value_parser = parse_duration)]
     pub reconnect_ivl_max: Option<Duration>,
 
-    /// Send ZMTP heartbeats at this interval (a silent peer is dropped)
-    #[arg(long, value_name = "DUR", value_parser = parse_duration, env = "ZMQCAT_HEARTBEAT")]
+    /// Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
     pub heartbeat: Option<Duration>,
 
     /// Queue messages only to completed connections
@@ -316,8 +317,8 @@ pub struct SocketArgs {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Message format")]
 pub struct FormatArgs {
-    /// Message format on stdin and stdout
-    #[arg(short = 'f', long, value_enum, default_value_t = Format::Text, env = "ZMQCAT_FORMAT")]
+    /// Message format on stdin and stdout [env: ZMQCAT_FORMAT]
+    #[arg(short = 'f', long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
     /// Messages end with a NUL byte instead of a newline (text, quoted)
@@ -337,8 +338,8 @@ pub struct RunArgs {
     #[arg(short = 'n', long, value_name = "N")]
     pub count: Option<u64>,
 
-    /// Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3
-    #[arg(short = 't', long, value_name = "DUR", value_parser = parse_limit, env = "ZMQCAT_TIMEOUT")]
+    /// Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]
+    #[arg(short = 't', long, value_name = "DUR", value_parser = parse_limit)]
     pub timeout: Option<Limit>,
 
     /// Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5
@@ -425,13 +426,9 @@ pub struct SecurityArgs {
     #[arg(long, value_name = "KEY", hide = true)]
     pub curve_public: Option<String>,
 
-    /// Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones)
-    #[arg(
-        long,
-        allow_hyphen_values = true,
-        value_name = "KEY|@FILE",
-        env = "ZMQCAT_CURVE_SERVER_KEY"
-    )]
+    /// Be a CURVE client of the server with this public key (own keys: --curve-secret, or new
+    /// ones) [env: ZMQCAT_CURVE_SERVER_KEY]
+    #[arg(long, allow_hyphen_values = true, value_name = "KEY|@FILE")]
     pub curve_server_key: Option<String>,
 
     /// Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)
@@ -442,18 +439,12 @@ pub struct SecurityArgs {
     #[arg(long)]
     pub plain_server: bool,
 
-    /// PLAIN user name (a client's, or the one a PLAIN server admits)
-    #[arg(long, value_name = "USER", env = "ZMQCAT_PLAIN_USER")]
+    /// PLAIN user name (a client's, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]
+    #[arg(long, value_name = "USER")]
     pub plain_user: Option<String>,
 
-    /// PLAIN password, or @FILE holding it on its first line
-    #[arg(
-        long,
-        allow_hyphen_values = true,
-        value_name = "PASS|@FILE",
-        env = "ZMQCAT_PLAIN_PASS",
-        hide_env_values = true
-    )]
+    /// PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]
+    #[arg(long, allow_hyphen_values = true, value_name = "PASS|@FILE")]
     pub plain_pass: Option<String>,
 
     /// Admit only peers from this address or ADDRESS/PREFIX network (repeatable)
@@ -704,7 +695,7 @@ pub struct BenchArgs {
     /// Without an endpoint: how the two processes talk [default: tcp]
     #[arg(long, value_enum, value_name = "TRANSPORT", help_heading = "Benchmark")]
     pub transport: Option<BenchTransport>,
-    /// Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3
+    /// Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]
     #[arg(short = 't', long, value_name = "DUR", value_parser = parse_limit, help_heading = "Benchmark")]
     pub timeout: Option<Limit>,
     /// The report on stdout: text, or one JSON object
@@ -759,22 +750,17 @@ pub fn parse() -> Cli {
         )
         .into_boxed_str(),
     );
-    let cmd = Cli::command()
-        .long_version(long)
-        // A later occurrence wins: the command line over a profile's options before it.
-        .args_override_self(true)
-        .mut_subcommands(|s| s.args_override_self(true));
+    // A later occurrence wins: the command line over a profile's options before it (a global
+    // setting: the subcommands have it too).
+    let cmd = Cli::command().long_version(long).args_override_self(true);
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let profile = with_profile(&cmd, &mut args).unwrap_or_else(|e| {
+    let origin = with_defaults(&cmd, &mut args).unwrap_or_else(|e| {
         let _ = crate::exit::report(&e.into());
         std::process::exit(i32::from(crate::exit::USAGE));
     });
     let matches = cmd.get_matches_from(args);
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    cli.origin = Origin {
-        profile,
-        environment: from_environment(&matches),
-    };
+    cli.origin = origin;
     let scoped = match &mut cli.command {
         Command::Proxy(a) => matches
             .subcommand_matches("proxy")
@@ -790,88 +776,106 @@ pub fn parse() -> Cli {
     cli
 }
 
-/// Inserts the options of the profile asked for (if any) right after the command name.
-fn with_profile(
+/// Options taken from the environment when the command line does not give them (the socket
+/// commands, proxy and poll): (variable, long option, secret).
+pub const ENVIRONMENT: &[(&str, &str, bool)] = &[
+    ("ZMQCAT_FORMAT", "format", false),
+    ("ZMQCAT_TIMEOUT", "timeout", false),
+    ("ZMQCAT_LINGER", "linger", false),
+    ("ZMQCAT_HEARTBEAT", "heartbeat", false),
+    ("ZMQCAT_CURVE_SERVER_KEY", "curve-server-key", false),
+    ("ZMQCAT_PLAIN_USER", "plain-user", false),
+    ("ZMQCAT_PLAIN_PASS", "plain-pass", true),
+];
+
+/// Commands that take defaults from the environment and profiles.
+const WITH_DEFAULTS: &[&str] = &[
+    "req", "rep", "pub", "sub", "push", "pull", "router", "dealer", "pair", "xpub", "xsub",
+    "proxy", "poll",
+];
+
+/// Inserts, right after the command name, the options the environment gives, then those of the
+/// profile asked for: as a later occurrence wins, the command line overrides both, and a
+/// profile overrides the environment.
+fn with_defaults(
     cmd: &clap::Command,
     args: &mut Vec<std::ffi::OsString>,
-) -> Result<Option<crate::config::Applied>, crate::exit::Usage> {
+) -> Result<Origin, crate::exit::Usage> {
     use crate::config::{self, Accepts, Takes};
     use crate::exit::Usage;
-    let Some(name) = config::requested(args) else {
-        return Ok(None);
+    let mut origin = Origin::default();
+    // The command: the first word naming one (options before it are global ones).
+    let Some(at) = args
+        .iter()
+        .skip(1)
+        .position(|a| a.to_str().is_some_and(|w| WITH_DEFAULTS.contains(&w)))
+        .map(|i| i + 1)
+    else {
+        return Ok(origin);
     };
-    let Some(at) = args.iter().position(|a| cmd.find_subcommand(a).is_some()) else {
-        return Ok(None);
+    let Some(sub) = cmd.find_subcommand(&args[at]) else {
+        return Ok(origin);
     };
-    let sub = cmd
-        .find_subcommand(&args[at])
-        .ok_or_else(|| Usage("no command".into()))?;
-    let file = config::file().ok_or_else(|| {
-        Usage(format!(
-            "--profile {name}: no configuration file (set ZMQCAT_CONFIG, or HOME for ~/.config/zmqcat/config.toml)"
-        ))
-    })?;
-    let text = std::fs::read_to_string(&file).map_err(|e| {
-        Usage(format!(
-            "--profile {name}: cannot read {}: {e}",
-            file.display()
-        ))
-    })?;
-    let longs = |c: &clap::Command| -> Vec<(String, Takes)> {
-        c.get_arguments()
-            .filter(|a| !matches!(a.get_id().as_str(), "explain" | "profile"))
-            .filter_map(|a| {
-                let takes = match a.get_action() {
-                    ArgAction::SetTrue | ArgAction::SetFalse => Takes::Flag,
-                    ArgAction::Count => Takes::Count,
-                    ArgAction::Set | ArgAction::Append => Takes::Value,
-                    _ => return None,
-                };
-                a.get_long().map(|l| (l.to_string(), takes))
-            })
-            .collect()
-    };
-    let accepts = Accepts {
-        options: longs(sub),
-        anywhere: cmd
-            .get_subcommands()
-            .flat_map(|c| longs(c).into_iter().map(|(l, _)| l))
-            .collect(),
-    };
-    let (words, applied) = config::options(&name, &file, &text, &accepts)?;
-    args.splice(at + 1..at + 1, words);
-    Ok(Some(applied))
-}
-
-/// The environment variables that supplied an option's value, secrets shown redacted.
-fn from_environment(matches: &clap::ArgMatches) -> Vec<(String, String, String)> {
-    use clap::parser::ValueSource;
-    let Some((name, sub)) = matches.subcommand() else {
-        return Vec::new();
-    };
-    let cmd = <Cli as clap::CommandFactory>::command();
-    let Some(def) = cmd.find_subcommand(name) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for arg in def.get_arguments() {
-        let id = arg.get_id().as_str();
-        let (Some(var), Ok(Some(ValueSource::EnvVariable))) = (
-            arg.get_env(),
-            sub.try_get_raw(id).map(|_| sub.value_source(id)),
-        ) else {
+    let has = |long: &str| sub.get_arguments().any(|a| a.get_long() == Some(long));
+    let mut words: Vec<std::ffi::OsString> = Vec::new();
+    for (var, long, secret) in ENVIRONMENT {
+        let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) else {
             continue;
         };
-        let value = std::env::var(var).unwrap_or_default();
-        let shown = if arg.is_hide_env_values_set() {
+        if !has(long) {
+            continue;
+        }
+        let mut word = std::ffi::OsString::from(format!("--{long}="));
+        word.push(&value);
+        words.push(word);
+        let shown = if *secret {
             "<redacted>".to_string()
         } else {
-            value
+            value.to_string_lossy().into_owned()
         };
-        let option = arg.get_long().map(|l| format!("--{l}")).unwrap_or_default();
-        out.push((var.to_string_lossy().into_owned(), option, shown));
+        origin
+            .environment
+            .push((var.to_string(), format!("--{long}"), shown));
     }
-    out
+    if let Some(name) = config::requested(args) {
+        let file = config::file().ok_or_else(|| {
+            Usage(format!(
+                "--profile {name}: no configuration file (set ZMQCAT_CONFIG, or HOME for ~/.config/zmqcat/config.toml)"
+            ))
+        })?;
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            Usage(format!(
+                "--profile {name}: cannot read {}: {e}",
+                file.display()
+            ))
+        })?;
+        let longs = |c: &clap::Command| -> Vec<(String, Takes)> {
+            c.get_arguments()
+                .filter(|a| !matches!(a.get_id().as_str(), "explain" | "profile"))
+                .filter_map(|a| {
+                    let takes = match a.get_action() {
+                        ArgAction::SetTrue | ArgAction::SetFalse => Takes::Flag,
+                        ArgAction::Count => Takes::Count,
+                        ArgAction::Set | ArgAction::Append => Takes::Value,
+                        _ => return None,
+                    };
+                    a.get_long().map(|l| (l.to_string(), takes))
+                })
+                .collect()
+        };
+        let accepts = Accepts {
+            options: longs(sub),
+            anywhere: cmd
+                .get_subcommands()
+                .flat_map(|c| longs(c).into_iter().map(|(l, _)| l))
+                .collect(),
+        };
+        let (profile_words, applied) = config::options(&name, &file, &text, &accepts)?;
+        words.extend(profile_words);
+        origin.profile = Some(applied);
+    }
+    args.splice(at + 1..at + 1, words);
+    Ok(origin)
 }
 
 /// Splits the security options of `proxy` or `poll` by `--for LABEL`: those before the first

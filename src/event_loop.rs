@@ -132,11 +132,23 @@ pub struct Session<'a> {
     /// A first frame sent before every message (`pub --topic`).
     pub topic: Option<Vec<u8>>,
     /// What a subscriber drops or trims after receipt.
-    pub filter: Option<RecvFilter>,
+    filter: Option<RecvFilter>,
     /// Sent messages are printed too (`--tee`).
     pub tee: bool,
     /// Every frame is traced on stderr (`--trace`).
-    pub trace: bool,
+    trace: bool,
+    /// `trace` or `filter`: received frames go through [`Session::inspect`].
+    inspecting: bool,
+}
+
+/// What becomes of a received frame after [`Session::inspect`].
+enum Inspected {
+    /// Printed as usual.
+    Print,
+    /// Not printed (a stripped topic frame); the message goes on.
+    Skip,
+    /// The whole message was dealt with (dropped, or printed without its topic).
+    Consumed,
 }
 
 /// A subscriber's own filtering, after libzmq's: `--exclude` and `--strip-topic`.
@@ -197,6 +209,7 @@ impl<'a> Session<'a> {
             filter: None,
             tee: false,
             trace: false,
+            inspecting: false,
         }
     }
 
@@ -204,6 +217,13 @@ impl<'a> Session<'a> {
     /// before the socket closes (see [`Monitor::detach`]).
     pub fn into_parts(self) -> (zmq::Socket, Stats, Progress, Option<Monitor>) {
         (self.sock, self.stats, self.progress, self.monitor)
+    }
+
+    /// Turns on `--trace` and a subscriber's filter.
+    pub fn set_inspection(&mut self, trace: bool, filter: Option<RecvFilter>) {
+        self.trace = trace;
+        self.inspecting = trace || filter.is_some();
+        self.filter = filter;
     }
 
     pub fn set_pace(&mut self, pace: Pace) {
@@ -479,28 +499,18 @@ impl<'a> Session<'a> {
                 Err(e) => return Err(e).context("receiving a message"),
             }
             let more = self.msg.get_more();
-            if self.trace {
-                trace::frame(trace::Way::Received, None, received, more, &self.msg);
-            }
-            received += 1;
-            if let Some(f) = self.filter.as_ref().filter(|_| received == 1) {
-                if f.excludes(&self.msg) {
-                    self.drop_rest(more)?;
-                    // Not printed, not counted: the caller looks for the next one.
-                    return Ok(true);
-                }
-                if f.strip_topic {
-                    if more {
+            if self.inspecting {
+                match self.inspect(received, more)? {
+                    Inspected::Print => {}
+                    Inspected::Skip => {
+                        received += 1;
                         flags = 0;
                         continue;
                     }
-                    let cut = f.topic_len(&self.msg);
-                    self.output.frame(&self.msg[cut..], 0, false)?;
-                    self.stats.bytes_received += self.msg.len() as u64;
-                    self.stats.received += 1;
-                    return Ok(true);
+                    Inspected::Consumed => return Ok(true),
                 }
             }
+            received += 1;
             self.output.frame(&self.msg, index, more)?;
             self.stats.bytes_received += self.msg.len() as u64;
             if keep {
@@ -516,6 +526,35 @@ impl<'a> Session<'a> {
             index += 1;
             flags = 0;
         }
+    }
+
+    /// What `--trace` and a subscriber's filter do with frame `n` (from 0) of a message: kept
+    /// out of line, as the plain receive path is hot.
+    #[cold]
+    #[inline(never)]
+    fn inspect(&mut self, n: usize, more: bool) -> Result<Inspected> {
+        if self.trace {
+            trace::frame(trace::Way::Received, None, n, more, &self.msg);
+        }
+        let Some(f) = self.filter.as_ref().filter(|_| n == 0) else {
+            return Ok(Inspected::Print);
+        };
+        if f.excludes(&self.msg) {
+            self.drop_rest(more)?;
+            // Not printed, not counted.
+            return Ok(Inspected::Consumed);
+        }
+        if !f.strip_topic {
+            return Ok(Inspected::Print);
+        }
+        if more {
+            return Ok(Inspected::Skip);
+        }
+        let cut = f.topic_len(&self.msg);
+        self.output.frame(&self.msg[cut..], 0, false)?;
+        self.stats.bytes_received += self.msg.len() as u64;
+        self.stats.received += 1;
+        Ok(Inspected::Consumed)
     }
 
     /// Receives and drops the remaining frames of a message.
