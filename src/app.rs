@@ -547,7 +547,7 @@ impl Plan {
             label: None,
             secured: self.security.mechanism() != "NULL",
         });
-        socket::open_watched(
+        socket::open(
             ctx,
             self.pattern.socket,
             &self.options,

@@ -333,6 +333,10 @@ impl Plan {
         endpoints: &[Endpoint],
         quiet: bool,
     ) -> Result<Link<'s>> {
+        let watch = (self.verbose > 0).then(|| crate::monitor::Watch {
+            verbose: self.verbose,
+            ..Default::default()
+        });
         let (sock, monitor) = socket::open(
             ctx,
             Plan::socket_type(role),
@@ -340,7 +344,7 @@ impl Plan {
             endpoints,
             self.verbose,
             quiet,
-            self.verbose > 0,
+            watch,
         )?;
         let peer = endpoints
             .iter()

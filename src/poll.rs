@@ -156,7 +156,7 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
             label: Some(label.clone()),
             secured: security.mechanism() != "NULL",
         });
-        let (sock, monitor) = socket::open_watched(
+        let (sock, monitor) = socket::open(
             &ctx,
             pattern(spec.kind).socket,
             &opts,

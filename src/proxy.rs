@@ -169,7 +169,7 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
             label: Some(label.to_string()),
             secured: security.mechanism() != "NULL",
         });
-        socket::open_watched(
+        socket::open(
             &ctx,
             crate::patterns::pattern(spec.kind).socket,
             opts,

@@ -309,26 +309,9 @@ pub fn subscriptions(prefixes: &[String]) -> Result<Vec<SetOpt>, Usage> {
         .collect()
 }
 
-/// Creates a socket, applies `options` in order, starts its monitor (when `monitor`, reporting
-/// with -v only), then binds and connects.
+/// Creates a socket, applies `options` in order, starts its monitor (when `watch` is given,
+/// reporting as it says), then binds and connects.
 pub fn open(
-    ctx: &zmq::Context,
-    kind: zmq::SocketType,
-    options: &[SetOpt],
-    endpoints: &[Endpoint],
-    verbose: u8,
-    quiet: bool,
-    monitor: bool,
-) -> Result<(zmq::Socket, Option<Monitor>)> {
-    let watch = monitor.then(|| Watch {
-        verbose,
-        ..Watch::default()
-    });
-    open_watched(ctx, kind, options, endpoints, verbose, quiet, watch)
-}
-
-/// Like [`open`], with a monitor reporting as `watch` says (when given).
-pub fn open_watched(
     ctx: &zmq::Context,
     kind: zmq::SocketType,
     options: &[SetOpt],
