@@ -3,32 +3,38 @@
 
 use std::io::{self, Write};
 
-use super::{next_line, read_id, write_id, DecodeError, Decoder, Style};
+use super::{read_id, write_id, DecodeError, Decoder, Style};
 
 /// Finds one line at the front of `input` and splits it into frames, all spans into `input`.
+/// One pass finds both separators and the terminator (short lines are the common case, and one
+/// search per frame costs less than a search for the line end and another for its separators).
 pub(super) fn decode(
     d: &mut Decoder,
     input: &[u8],
     eof: bool,
 ) -> Result<Option<usize>, DecodeError> {
-    let Some((line, consumed)) = next_line(input, d.style.terminator, eof) else {
-        return Ok(None);
-    };
-    let sep = d.style.separator;
+    let (sep, term) = (d.style.separator, d.style.terminator);
     let mut start = 0;
-    let mut first = true;
-    for end in memchr::memchr_iter(sep, line).chain(std::iter::once(line.len())) {
-        if first && d.style.id_field {
+    loop {
+        let (end, last) = match memchr::memchr2(sep, term, &input[start..]) {
+            Some(i) => (start + i, input[start + i] == term),
+            // At the end of input the last line needs no terminator.
+            None if eof && !input.is_empty() => (input.len(), true),
+            // Frames found so far are dropped with the rest by the next decode.
+            None => return Ok(None),
+        };
+        if start == 0 && d.style.id_field {
             let from = d.scratch.len();
-            read_id(&line[start..end], &mut d.scratch)?;
+            read_id(&input[..end], &mut d.scratch)?;
             d.push_scratch_from(from);
         } else {
             d.push_input(start, end);
         }
-        first = false;
+        if last {
+            return Ok(Some((end + 1).min(input.len())));
+        }
         start = end + 1;
     }
-    Ok(Some(consumed))
 }
 
 #[inline]
