@@ -153,6 +153,11 @@ impl Decoder {
         &self.style
     }
 
+    /// The largest message taken (`--max-msg-size`).
+    pub fn max_size(&self) -> Option<usize> {
+        self.max_size
+    }
+
     /// Decodes the message at the front of `input`; `eof` says no more bytes will follow it.
     pub fn decode<'a>(
         &'a mut self,

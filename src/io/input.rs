@@ -49,6 +49,8 @@ enum Source {
 
 pub struct Input {
     source: Source,
+    /// Lines of stdin in `text` without routing ids: [`Input::plain_line`] applies.
+    plain: bool,
     decoder: Decoder,
     buf: Vec<u8>,
     start: usize,
@@ -65,7 +67,10 @@ impl Input {
 
     /// Messages read from any descriptor the process keeps open (a coprocess's stdout).
     pub fn from_fd(fd: RawFd, decoder: Decoder) -> Input {
+        let style = decoder.style();
+        let plain = style.format == crate::codec::Format::Text && !style.id_field;
         Input {
+            plain,
             source: Source::Stdin { fd, eof: false },
             decoder,
             buf: Vec::with_capacity(READ_SIZE),
@@ -82,6 +87,7 @@ impl Input {
         check_one(&decoder, &data)?;
         Ok(Input {
             source: Source::Fixed { remaining: times },
+            plain: false,
             decoder,
             buf: data,
             start: 0,
@@ -106,6 +112,7 @@ impl Input {
                 remaining: times,
                 rendered: false,
             },
+            plain: false,
             decoder,
             buf: Vec::new(),
             start: 0,
@@ -175,6 +182,29 @@ impl Input {
         template.render(self.taken + 1, &mut self.buf);
         self.buf = one_message(&self.decoder, std::mem::take(&mut self.buf));
         *rendered = true;
+    }
+
+    /// The fast path of the most common input: the next line of stdin when, in the `text`
+    /// format without routing ids, it is whole, holds one frame and is within the size limit.
+    /// `None` means "use [`Input::peek`]", which decides everything else the same way.
+    #[inline(always)]
+    pub fn plain_line(&self) -> Option<&[u8]> {
+        if !self.plain {
+            return None;
+        }
+        let data = &self.buf[self.start..];
+        let style = self.decoder.style();
+        let end = memchr::memchr2(style.separator, style.terminator, data)?;
+        let whole =
+            data[end] == style.terminator && self.decoder.max_size().is_none_or(|max| end <= max);
+        whole.then(|| &data[..end])
+    }
+
+    /// Takes the line last returned by [`Input::plain_line`] (`len` bytes, and its terminator).
+    #[inline(always)]
+    pub fn advance_line(&mut self, len: usize) {
+        self.taken += 1;
+        self.start += len + 1;
     }
 
     /// Takes the message last returned by [`Input::peek`].

@@ -515,3 +515,25 @@ fn every_socket_has_a_zap_domain_unless_legacy_peers_are_admitted() {
         .unwrap()
         .contains(&domain));
 }
+
+/// Plain lines take a shorter path than the general decoder; both must agree on every edge:
+/// empty lines, frames, the size limit exactly, one byte over it, and a last line without end.
+#[test]
+fn plain_lines_and_the_general_decoder_agree_on_the_edges() {
+    let (_ctx, sink, ep) = pull();
+    let mut push = Proc::spawn(&["push", "--max-msg-size", "5", &ep]);
+    push.feed_stdin_and_close(b"12345\n\nab\tcd\n\t\nx\n123456\nnever\n".to_vec());
+    assert_eq!(text(&recv(&sink)), ["12345"]);
+    assert_eq!(text(&recv(&sink)), [""]);
+    assert_eq!(text(&recv(&sink)), ["ab", "cd"]);
+    assert_eq!(text(&recv(&sink)), ["", ""]);
+    assert_eq!(text(&recv(&sink)), ["x"]);
+    push.expect_exit(4, T);
+    assert!(push.stderr().contains("message 6"), "{}", push.dump());
+
+    let mut push = Proc::spawn(&["push", &ep]);
+    push.feed_stdin_and_close(b"a\nlast without end".to_vec());
+    assert_eq!(text(&recv(&sink)), ["a"]);
+    assert_eq!(text(&recv(&sink)), ["last without end"]);
+    push.expect_exit(0, T);
+}
