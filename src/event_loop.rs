@@ -386,20 +386,20 @@ impl<'a> Session<'a> {
 
     /// Tries to send the next input message once, without blocking.
     fn try_send(&mut self) -> Result<Sent> {
-        // The common case, one plain line as one frame, without the general decoder.
+        // The common cases, one line or one zmtp frame as one frame, without the general decoder.
         let plain = self.retries == 0 && !self.routed && self.topic.is_none();
         if plain && !self.tee && !self.trace {
-            if let Some(line) = self.input.plain_line() {
+            if let Some((frame, taken)) = self.input.plain_message() {
                 loop {
-                    match self.sock.send(line, zmq::DONTWAIT) {
+                    match self.sock.send(frame, zmq::DONTWAIT) {
                         Ok(()) => break,
                         Err(zmq::Error::EINTR) => continue,
                         Err(zmq::Error::EAGAIN) => return Ok(Sent::Blocked),
                         Err(e) => return Err(e).context("sending a message"),
                     }
                 }
-                let len = line.len();
-                self.input.advance_line(len);
+                let len = frame.len();
+                self.input.advance_plain(taken);
                 self.sent_one(len);
                 return Ok(Sent::Done);
             }

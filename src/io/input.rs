@@ -47,10 +47,18 @@ enum Source {
     },
 }
 
+/// The input formats with a fast path for single-frame messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plain {
+    No,
+    Text,
+    Zmtp,
+}
+
 pub struct Input {
     source: Source,
-    /// Lines of stdin in `text` without routing ids: [`Input::plain_line`] applies.
-    plain: bool,
+    /// Which fast path [`Input::plain_message`] takes.
+    plain: Plain,
     decoder: Decoder,
     buf: Vec<u8>,
     start: usize,
@@ -68,7 +76,11 @@ impl Input {
     /// Messages read from any descriptor the process keeps open (a coprocess's stdout).
     pub fn from_fd(fd: RawFd, decoder: Decoder) -> Input {
         let style = decoder.style();
-        let plain = style.format == crate::codec::Format::Text && !style.id_field;
+        let plain = match style.format {
+            crate::codec::Format::Text if !style.id_field => Plain::Text,
+            crate::codec::Format::Zmtp => Plain::Zmtp,
+            _ => Plain::No,
+        };
         Input {
             plain,
             source: Source::Stdin { fd, eof: false },
@@ -87,7 +99,7 @@ impl Input {
         check_one(&decoder, &data)?;
         Ok(Input {
             source: Source::Fixed { remaining: times },
-            plain: false,
+            plain: Plain::No,
             decoder,
             buf: data,
             start: 0,
@@ -112,7 +124,7 @@ impl Input {
                 remaining: times,
                 rendered: false,
             },
-            plain: false,
+            plain: Plain::No,
             decoder,
             buf: Vec::new(),
             start: 0,
@@ -184,27 +196,45 @@ impl Input {
         *rendered = true;
     }
 
-    /// The fast path of the most common input: the next line of stdin when, in the `text`
-    /// format without routing ids, it is whole, holds one frame and is within the size limit.
-    /// `None` means "use [`Input::peek`]", which decides everything else the same way.
+    /// The fast path of the most common inputs: the next message of stdin when it is whole, one
+    /// frame, within the size limit, and either a line of `text` (without routing ids) or one
+    /// `zmtp` frame without MORE. Gives the frame and the input bytes it takes; `None` means
+    /// "use [`Input::peek`]", which decides everything else the same way.
     #[inline(always)]
-    pub fn plain_line(&self) -> Option<&[u8]> {
-        if !self.plain {
-            return None;
-        }
+    pub fn plain_message(&self) -> Option<(&[u8], usize)> {
         let data = &self.buf[self.start..];
-        let style = self.decoder.style();
-        let end = memchr::memchr2(style.separator, style.terminator, data)?;
-        let whole =
-            data[end] == style.terminator && self.decoder.max_size().is_none_or(|max| end <= max);
-        whole.then(|| &data[..end])
+        let (frame, taken) = match self.plain {
+            Plain::No => return None,
+            Plain::Text => {
+                let style = self.decoder.style();
+                let end = memchr::memchr2(style.separator, style.terminator, data)?;
+                if data[end] != style.terminator {
+                    return None;
+                }
+                (&data[..end], end + 1)
+            }
+            Plain::Zmtp => {
+                let (size, header): (usize, usize) = match *data.first()? {
+                    0x00 => (usize::from(*data.get(1)?), 2),
+                    0x02 => {
+                        let be: [u8; 8] = data.get(1..9)?.try_into().ok()?;
+                        (usize::try_from(u64::from_be_bytes(be)).ok()?, 9)
+                    }
+                    _ => return None,
+                };
+                let end = header.checked_add(size)?;
+                (data.get(header..end)?, end)
+            }
+        };
+        let fits = self.decoder.max_size().is_none_or(|max| frame.len() <= max);
+        fits.then_some((frame, taken))
     }
 
-    /// Takes the line last returned by [`Input::plain_line`] (`len` bytes, and its terminator).
+    /// Takes the message last returned by [`Input::plain_message`] (`taken` input bytes).
     #[inline(always)]
-    pub fn advance_line(&mut self, len: usize) {
+    pub fn advance_plain(&mut self, taken: usize) {
         self.taken += 1;
-        self.start += len + 1;
+        self.start += taken;
     }
 
     /// Takes the message last returned by [`Input::peek`].

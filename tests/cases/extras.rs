@@ -537,3 +537,28 @@ fn plain_lines_and_the_general_decoder_agree_on_the_edges() {
     assert_eq!(text(&recv(&sink)), ["last without end"]);
     push.expect_exit(0, T);
 }
+
+/// The same agreement for `zmtp` input: short and long single frames, a two-frame message,
+/// the size limit exactly and one byte over it.
+#[test]
+fn plain_zmtp_frames_and_the_general_decoder_agree_on_the_edges() {
+    let (_ctx, sink, ep) = pull();
+    let mut input = Vec::new();
+    input.extend_from_slice(&[0x00, 3]);
+    input.extend_from_slice(b"abc");
+    input.push(0x02);
+    input.extend_from_slice(&5u64.to_be_bytes());
+    input.extend_from_slice(b"long!");
+    input.extend_from_slice(&[0x01, 1, b'x', 0x00, 2, b'y', b'z']);
+    input.extend_from_slice(&[0x00, 0]);
+    input.extend_from_slice(&[0x00, 6]);
+    input.extend_from_slice(b"sixsix");
+    let mut push = Proc::spawn(&["push", "-f", "zmtp", "--max-msg-size", "5", &ep]);
+    push.feed_stdin_and_close(input);
+    assert_eq!(text(&recv(&sink)), ["abc"]);
+    assert_eq!(text(&recv(&sink)), ["long!"]);
+    assert_eq!(text(&recv(&sink)), ["x", "yz"]);
+    assert_eq!(text(&recv(&sink)), [""]);
+    push.expect_exit(4, T);
+    assert!(push.stderr().contains("message 5"), "{}", push.dump());
+}
