@@ -306,8 +306,8 @@ fn explain_checks_like_a_real_run_and_covers_proxy_and_poll() {
     let plan = explain(
         &[
             "proxy",
-            "router@tcp://127.0.0.1:5559",
-            "dealer@tcp://127.0.0.1:5560",
+            "router@tcp://127.0.0.1:*",
+            "dealer@tcp://127.0.0.1:*",
             "--for",
             "back",
             "--deny-ip",

@@ -48,23 +48,6 @@ const HEARTBEAT: &str = "200ms";
 /// for a loaded machine; TCP alone would not notice for many minutes).
 const DETECT_WITHIN: Duration = Duration::from_secs(2);
 
-/// Waits until `needle` occurs at least `n` times on `p`'s stderr; returns the moment it was
-/// seen. Panics with a dump after `timeout`.
-fn wait_stderr_count(p: &Proc, needle: &str, n: usize, timeout: Duration) -> Instant {
-    let deadline = Instant::now() + timeout;
-    loop {
-        if p.stderr().matches(needle).count() >= n {
-            return Instant::now();
-        }
-        assert!(
-            Instant::now() < deadline,
-            "timed out after {timeout:?} waiting for {n} × {needle:?} on stderr\n{}",
-            p.dump()
-        );
-        thread::sleep(POLL);
-    }
-}
-
 /// Waits until `p` printed more than `n` lines; returns the moment it was seen.
 fn wait_lines_beyond(p: &Proc, n: usize, timeout: Duration) -> Instant {
     p.wait_stdout_lines(n + 1, timeout);
@@ -449,7 +432,7 @@ fn partition_is_detected_by_heartbeats_and_push_pull_recover() {
         1,
         &["push", "-v", "--heartbeat", HEARTBEAT, "--connect", &ep],
     );
-    wait_stderr_count(&push, "succeeded", 1, T);
+    push.wait_stderr_count("succeeded", 1, T);
     assert_is_zmqcat(&push);
     let feeder = Feeder::start(push.take_stdin(), Duration::from_millis(10));
     pull.wait_stdout_lines(20, T);
@@ -457,8 +440,8 @@ fn partition_is_detected_by_heartbeats_and_push_pull_recover() {
     let how = net.partition();
     let cut = Instant::now();
     let received_at_cut = pull.stdout_line_count();
-    let pull_saw = wait_stderr_count(&pull, "disconnected from", 1, T) - cut;
-    let push_saw = wait_stderr_count(&push, "disconnected from", 1, T) - cut;
+    let pull_saw = pull.wait_stderr_count("disconnected from", 1, T) - cut;
+    let push_saw = push.wait_stderr_count("disconnected from", 1, T) - cut;
     // Everything written from here on was read by push after it gave the connection up; the
     // feeder may be inside one more write that it has not counted yet.
     let written_at_detection = feeder.written() + 1;
@@ -472,7 +455,7 @@ fn partition_is_detected_by_heartbeats_and_push_pull_recover() {
 
     net.heal();
     let healed = Instant::now();
-    let rejoined = wait_stderr_count(&push, "succeeded", 2, T) - healed;
+    let rejoined = push.wait_stderr_count("succeeded", 2, T) - healed;
     let flowing = wait_lines_beyond(&pull, received_before_heal, T) - healed;
     pull.wait_stdout_lines(received_before_heal + 20, T);
 
@@ -522,7 +505,7 @@ fn partition_is_detected_by_heartbeats_and_push_pull_recover() {
     }
     // Both sides: one disconnection for the partition, a second handshake after the heal; pull
     // also sees push leave at its end.
-    wait_stderr_count(&pull, "disconnected from", 2, T);
+    pull.wait_stderr_count("disconnected from", 2, T);
     assert_eq!(count(&pull, "disconnected from"), 2, "{}", pull.dump());
     assert_eq!(count(&pull, " succeeded"), 2, "{}", pull.dump());
     assert_eq!(count(&push, "disconnected from"), 1, "{}", push.dump());
@@ -576,7 +559,7 @@ fn lazy_pirate_req_retries_across_a_partition_until_it_heals() {
     let cut = Instant::now();
     rep.write_stdin(b"lost reply\n");
     // Two resends into the partition (their connections never get past SYN).
-    wait_stderr_count(&req, "retrying on a new socket", 2, T);
+    req.wait_stderr_count("retrying on a new socket", 2, T);
     let retries_in_partition = count(&req, "retrying on a new socket");
     let partition_lasted = cut.elapsed();
     net.heal();
@@ -953,7 +936,7 @@ fn pull_drops_garbage_and_truncated_greetings_while_serving_a_good_peer() {
     let mut bad = 0;
     let mut dropped_bad = |pull: &Proc| {
         bad += 1;
-        wait_stderr_count(pull, "disconnected from", bad, T);
+        pull.wait_stderr_count("disconnected from", bad, T);
         bad
     };
 
@@ -1048,7 +1031,7 @@ fn pull_drops_a_peer_announcing_a_frame_over_max_msg_size() {
         Some(&b"PULL"[..]),
         "{props:?}"
     );
-    wait_stderr_count(&pull, " succeeded", 2, T);
+    pull.wait_stderr_count(" succeeded", 2, T);
     // The hand-made framing is right: a one-frame and a two-frame message are printed.
     raw.send(&message(&[b"hand 1"]));
     raw.send(&message(&[b"hand", b"2"]));
@@ -1063,7 +1046,7 @@ fn pull_drops_a_peer_announcing_a_frame_over_max_msg_size() {
     oversized.extend_from_slice(&[b'x'; 1000]);
     raw.send_lossy(&oversized);
     let hung_up = raw.wait_hung_up(T);
-    wait_stderr_count(&pull, "disconnected from", 1, T);
+    pull.wait_stderr_count("disconnected from", 1, T);
     good.send(20);
     good.wait_arrived(&pull);
 
@@ -1135,7 +1118,7 @@ fn rep_answers_a_hand_made_req_then_drops_it_for_an_oversized_frame() {
     oversized.extend_from_slice(&[b'x'; 1000]);
     raw.send_lossy(&oversized);
     let hung_up = raw.wait_hung_up(T);
-    wait_stderr_count(&rep, "disconnected from", 1, T);
+    rep.wait_stderr_count("disconnected from", 1, T);
     let asked = round_trips(10);
     // rep prints a request once it is waiting again, which may be just after its reply left.
     rep.wait_stdout_contains(format!("[\"good {asked}\"]\n").as_bytes(), T);
@@ -1169,7 +1152,7 @@ fn pull_prints_nothing_a_non_zmtp_client_sends() {
             .as_slice(),
     );
     raw.close();
-    wait_stderr_count(&pull, "disconnected from", 1, T);
+    pull.wait_stderr_count("disconnected from", 1, T);
     let mut good = GoodPush::connect(&ctx, &ep);
     good.send(1);
     good.wait_arrived(&pull);
@@ -1196,12 +1179,12 @@ fn handshake_failures_on_a_socket_without_security_name_the_real_cause() {
     raw.send(&greeting()[..12]);
     raw.read(10);
     raw.close();
-    wait_stderr_count(&pull, "disconnected from", 1, T);
+    pull.wait_stderr_count("disconnected from", 1, T);
     // A greeting cut short, then stalled until zmqcat's handshake timeout.
     let mut raw = Raw::connect(&ep);
     raw.send(&greeting()[..5]);
     raw.wait_hung_up(T);
-    wait_stderr_count(&pull, "disconnected from", 2, T);
+    pull.wait_stderr_count("disconnected from", 2, T);
     let stderr = pull.stderr();
     let failures: Vec<&str> = stderr.lines().filter(|l| l.contains(" failed")).collect();
     assert_eq!(failures.len(), 2, "{}", pull.dump());
@@ -1255,7 +1238,7 @@ fn lazy_pirate_closed_connections(verbose: bool) -> (usize, Proc) {
     req.close_stdin();
     assert_eq!(first.read_message(), [b"".to_vec(), b"two".to_vec()]);
     // No answer: req gives this connection up, then the first retry's.
-    wait_stderr_count(&req, "retrying on a new socket (2 of 2)", 1, T);
+    req.wait_stderr_count("retrying on a new socket (2 of 2)", 1, T);
     listener.set_nonblocking(true).unwrap();
     let mut retry = None;
     let deadline = Instant::now() + T;

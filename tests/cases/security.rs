@@ -467,28 +467,6 @@ print(s.recv().decode())
     rep.expect_exit(143, Duration::from_secs(5));
 }
 
-/// Waits for `n` `zmqcat: bound` lines on stderr and returns their endpoints, in order.
-fn bound_endpoints(p: &Proc, n: usize) -> Vec<String> {
-    let deadline = std::time::Instant::now() + T;
-    loop {
-        let eps: Vec<String> = p
-            .stderr()
-            .lines()
-            .filter_map(|l| l.strip_prefix("zmqcat: bound "))
-            .map(|ep| ep.trim().to_string())
-            .collect();
-        if eps.len() >= n {
-            return eps;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{n} endpoints not bound\n{}",
-            p.dump()
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
 /// One request through a client, answered or not within `wait`.
 fn ask(ep: &str, extra: &[&str], wait: &str, request: &str) -> Proc {
     let mut args = vec!["req", "-t", wait];
@@ -518,7 +496,7 @@ fn proxy_security_applies_per_side_with_for() {
         "--plain-pass",
         "s3cret-front",
     ]);
-    let eps = bound_endpoints(&proxy, 2);
+    let eps = proxy.wait_bound_all(2, T);
     let mut worker = Proc::spawn(&["rep", "--echo", "--connect", &eps[1]]);
     let mut good = ask(
         &eps[0],
@@ -650,7 +628,7 @@ fn curve_on_one_side_of_a_proxy() {
         "--curve-secret",
         &secret_arg,
     ]);
-    let eps = bound_endpoints(&proxy, 2);
+    let eps = proxy.wait_bound_all(2, T);
     proxy.wait_stderr_contains(&format!("out: CURVE public key {}", server.public), T);
     let mut sub = Proc::spawn(&[
         "sub",

@@ -231,6 +231,32 @@ impl Proc {
         })
     }
 
+    /// Waits for `n` `zmqcat: bound ENDPOINT` lines on stderr and returns the endpoints, in
+    /// order (a command with several sockets announces each).
+    pub fn wait_bound_all(&self, n: usize, timeout: Duration) -> Vec<String> {
+        self.wait_for(
+            timeout,
+            &format!("{n} `zmqcat: bound` lines on stderr"),
+            |s| {
+                let eps: Vec<String> = s
+                    .stderr
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("zmqcat: bound "))
+                    .map(|ep| ep.trim().to_string())
+                    .collect();
+                (eps.len() >= n).then_some(eps)
+            },
+        )
+    }
+
+    /// Waits until `needle` occurs at least `n` times on stderr; returns the moment it was seen.
+    pub fn wait_stderr_count(&self, needle: &str, n: usize, timeout: Duration) -> Instant {
+        let what = format!("{n} × {needle:?} on stderr");
+        self.wait_for(timeout, &what, |s| {
+            (s.stderr.matches(needle).count() >= n).then(Instant::now)
+        })
+    }
+
     /// Waits until stderr contains `needle`.
     pub fn wait_stderr_contains(&self, needle: &str, timeout: Duration) {
         self.wait_for(timeout, &format!("{needle:?} on stderr"), |s| {
