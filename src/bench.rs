@@ -23,7 +23,7 @@
 //! running). The loops reuse one `zmq::Message` for what they receive and never block inside
 //! libzmq, so a signal, `--timeout` or the end of the peer process is always noticed.
 
-use std::io::{Read as _, Write as _};
+use std::io::Read as _;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -113,13 +113,7 @@ pub fn run(args: &BenchArgs) -> Result<Outcome> {
     } else {
         report.text(interrupted.is_some())
     };
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
-        // A reader that went away (`| head`) is no failure.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e).context("writing the report");
-        }
-    }
+    crate::io::print(format!("{text}\n").as_bytes()).context("writing the report")?;
     if !plan.quiet {
         if report.tally.lost() > 0 {
             log!(

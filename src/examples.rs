@@ -150,8 +150,8 @@ pub fn print(name: Option<&str>) -> Result<(), Usage> {
             r.name, r.title, r.diagram, r.commands
         ));
     }
-    use std::io::Write as _;
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    // Nothing useful can be said about a stdout that fails while printing a recipe.
+    let _ = crate::io::print(out.as_bytes());
     Ok(())
 }
 

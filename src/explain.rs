@@ -49,8 +49,9 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         .iter()
         .map(|(var, option, value)| json!({"variable": var, "option": option, "value": value}))
         .collect();
-    let text = serde_json::to_string_pretty(&plan)?;
-    println!("{text}");
+    let mut text = serde_json::to_string_pretty(&plan)?;
+    text.push('\n');
+    crate::io::print(text.as_bytes())?;
     Ok(Outcome::Done)
 }
 

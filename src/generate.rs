@@ -3,7 +3,7 @@
 //! Output is deterministic: no dates, no paths, sorted by construction.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -25,16 +25,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
 /// Prints completions for one shell to stdout.
 pub fn completions(shell: Shell) -> Result<()> {
     let mut cmd = Cli::command();
-    let mut out = io::stdout().lock();
-    clap_complete::generate(shell, &mut cmd, "zmqcat", &mut out);
-    out.flush().or_else(|e| {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Ok(())
-        } else {
-            Err(e)
-        }
-    })?;
-    Ok(())
+    // Into memory first: clap_complete panics on a failed write, and a closed pipe is no failure.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "zmqcat", &mut script);
+    crate::io::print(&script)
 }
 
 /// Writes `DIR/completions/*` and `DIR/man/*`.

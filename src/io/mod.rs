@@ -4,4 +4,4 @@ mod input;
 mod output;
 
 pub use input::{Input, InputError, Next};
-pub use output::{Closed, Output};
+pub use output::{print, Closed, Output};

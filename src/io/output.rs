@@ -28,6 +28,18 @@ fn map(e: io::Error) -> anyhow::Error {
     }
 }
 
+/// Writes a whole report (a plan, completions, a recipe) to stdout at once. A reader that went
+/// away (`| true`, `| head -1`) is no failure: the command still exits 0.
+pub fn print(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing to stdout"))
+        }
+        _ => Ok(()),
+    }
+}
+
 impl Output {
     pub fn stdout(encoder: Encoder) -> Output {
         Output::to_fd(1, encoder)

@@ -562,3 +562,57 @@ fn plain_zmtp_frames_and_the_general_decoder_agree_on_the_edges() {
     push.expect_exit(4, T);
     assert!(push.stderr().contains("message 5"), "{}", push.dump());
 }
+
+/// Runs zmqcat with stdout a pipe whose reader is already gone, as in `zmqcat … | true`.
+fn status_into_a_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
+    use std::os::fd::FromRawFd;
+    let mut fds = [0; 2];
+    // SAFETY: `fds` has room for the two descriptors pipe(2) writes.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0, "pipe(2)");
+    // SAFETY: both descriptors were just created and are owned here alone.
+    let (reader, writer) = unsafe {
+        (
+            std::fs::File::from_raw_fd(fds[0]),
+            std::fs::File::from_raw_fd(fds[1]),
+        )
+    };
+    drop(reader);
+    let out = std::process::Command::new(crate::support::bin())
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("zmqcat runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn printing_commands_exit_0_when_the_reader_of_stdout_is_gone() {
+    for args in [
+        &["push", "--explain", "5555"][..],
+        &[
+            "proxy",
+            "--explain",
+            "router@tcp://127.0.0.1:*",
+            "dealer@tcp://127.0.0.1:*",
+        ],
+        &["completions", "bash"],
+        &["completions", "zsh"],
+        &["completions", "fish"],
+        &["examples"],
+        &["--help"],
+        &["push", "--help"],
+    ] {
+        let (status, err) = status_into_a_closed_pipe(args);
+        assert_eq!(status, Some(0), "zmqcat {}: {err}", args.join(" "));
+        assert!(
+            !err.contains("panicked"),
+            "zmqcat {}: {err}",
+            args.join(" ")
+        );
+    }
+}
