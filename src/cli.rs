@@ -25,10 +25,12 @@ Examples:
   zmqcat rep --echo 5555                         # a server that answers every request with itself
   echo Hello | zmqcat req 5555                   # one request, prints the reply
   seq 100 | zmqcat push @tcp://127.0.0.1:*       # announces the bound port on stderr
-  zmqcat sub -s 10001 tcp://weather:5556         # prints updates whose first frame starts with 10001
+  zmqcat sub -s 10001 tcp://weather:5556         # prints updates whose first frame starts with 10001";
 
-Exit status: 0 done, 1 runtime failure, 2 usage error, 3 timeout, 4 malformed input,
-5 --deadline reached, 130/143 interrupted by SIGINT/SIGTERM.";
+/// The examples, then the exit statuses from [`crate::exit::STATUSES`].
+fn top_after_help() -> String {
+    format!("{TOP_EXAMPLES}\n\n{}", crate::exit::summary())
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,7 +38,7 @@ Exit status: 0 done, 1 runtime failure, 2 usage error, 3 timeout, 4 malformed in
     version,
     about = ABOUT,
     long_about = LONG_ABOUT,
-    after_help = TOP_EXAMPLES,
+    after_help = top_after_help(),
     subcommand_required = true,
     propagate_version = true,
     arg_required_else_help = true,
@@ -190,7 +192,7 @@ pull and sub count them (throughput from the first message to the last, as local
 report one-way latency percentiles, valid only when both ends read the same clock: one host.
 req reports round-trip percentiles against any echoing REP; rep is such an echo server.
 Without an endpoint, both ends run: a second zmqcat process plays the peer over tcp loopback
-or ipc. Exit status: 0 done, 1 failure, 2 usage error, 3 --timeout, 130/143 interrupted.")]
+or ipc.", after_help = crate::exit::summary())]
     Bench(BenchArgs),
 
     /// Print a new CURVE key pair (Z85), or write the secret key to a file

@@ -12,16 +12,6 @@ use clap_complete::{Generator, Shell};
 
 use crate::cli::Cli;
 
-const EXIT_STATUS: &[(&str, &str)] = &[
-    ("0", "Done: input ended, \\-\\-count was reached, or stdout was closed by its reader."),
-    ("1", "Runtime failure: cannot bind, socket error, queued messages not delivered within the linger period."),
-    ("2", "Usage error: bad option, malformed endpoint, unknown socket option."),
-    ("3", "Timeout: no reply, or nothing arrived or could be sent within \\-\\-timeout."),
-    ("4", "Malformed input on stdin (the message number is named); every message before it was sent."),
-    ("5", "The \\-\\-deadline ran out (received messages were flushed, queued ones given up to 1 s)."),
-    ("130, 143", "Interrupted by SIGINT or SIGTERM, after flushing what was received; a second signal exits at once."),
-];
-
 /// Prints completions for one shell to stdout.
 pub fn completions(shell: Shell) -> Result<()> {
     let mut cmd = Cli::command();
@@ -132,8 +122,13 @@ fn page(cmd: clap::Command, title: &str) -> Result<Vec<u8>> {
         out.extend_from_slice(b".fi\n");
     }
     out.extend_from_slice(b".SH \"EXIT STATUS\"\n");
-    for (code, meaning) in EXIT_STATUS {
-        writeln!(out, ".TP\n\\fB{code}\\fR\n{meaning}")?;
+    for status in crate::exit::STATUSES {
+        let meaning = status.meaning.replace('`', "");
+        let mut meaning = roff_escape(&meaning);
+        if let Some(first) = meaning.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        writeln!(out, ".TP\n\\fB{}\\fR\n{meaning}.", status.codes)?;
     }
     out.extend_from_slice(b".SH ENVIRONMENT\n");
     for (var, meaning) in ENVIRONMENT {
