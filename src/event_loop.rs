@@ -313,16 +313,23 @@ impl<'a> Session<'a> {
     /// Holds the first send until `n` peers are connected (handshake done), or, for a
     /// publisher backed by XPUB, until `n` subscriptions have arrived.
     pub fn wait_peers(&mut self, n: u64, subscriptions: bool) -> Result<()> {
+        // Monitor events end a wait while peers are awaited; every way out resets that.
+        self.awaiting_peers = true;
+        let result = self.await_peers(n, subscriptions);
+        self.awaiting_peers = false;
+        result
+    }
+
+    fn await_peers(&mut self, n: u64, subscriptions: bool) -> Result<()> {
         let deadline = self.deadline();
         let mut seen = 0;
-        self.awaiting_peers = true;
-        let result = loop {
+        loop {
             if subscriptions {
                 while seen < n {
                     match self.sock.recv(&mut self.msg, zmq::DONTWAIT) {
                         Ok(()) if self.msg.first() == Some(&1) => seen += 1,
                         Ok(()) => {}
-                        Err(zmq::Error::EAGAIN) => break,
+                        Err(zmq::Error::EAGAIN | zmq::Error::EINTR) => break,
                         Err(e) => return Err(e).context("reading subscriptions"),
                     }
                 }
@@ -330,7 +337,7 @@ impl<'a> Session<'a> {
                 seen = self.monitor.as_ref().map_or(n, Monitor::peers);
             }
             if seen >= n {
-                break Ok(());
+                return Ok(());
             }
             let events = if subscriptions {
                 zmq::POLLIN
@@ -343,11 +350,9 @@ impl<'a> Session<'a> {
                 } else {
                     "peers"
                 };
-                break Err(self.timed_out(&format!("only {seen} of {n} {what} arrived")));
+                return Err(self.timed_out(&format!("only {seen} of {n} {what} arrived")));
             }
-        };
-        self.awaiting_peers = false;
-        result
+        }
     }
 
     /// Waits until the pacing allows the next send.
@@ -662,8 +667,7 @@ impl<'a> Session<'a> {
                             self.retries
                         );
                         self.renew_socket()?;
-                        self.stats.sent -= 1;
-                        self.send_kept()?;
+                        self.deliver_kept("the request again")?;
                     }
                     Err(e) if e.is::<Timeout>() && self.retries > 0 => {
                         return Err(Timeout(format!(
@@ -731,22 +735,22 @@ impl<'a> Session<'a> {
         Ok(())
     }
 
+    /// Sends the kept message (a reply, or a request again) and counts it as sent.
     fn send_kept(&mut self) -> Result<()> {
+        self.deliver_kept("the reply")?;
+        self.stats.sent += 1;
+        self.stats.bytes_sent += self.kept.data.len() as u64;
+        Ok(())
+    }
+
+    /// Sends the kept message whole, waiting for room within the timeout; counts nothing, so
+    /// that a resent request is one message sent, not two.
+    fn deliver_kept(&mut self, what: &str) -> Result<()> {
         let deadline = self.deadline();
         loop {
             let n = self.kept.ends.len();
-            let mut result = Ok(());
-            for (i, f) in self.kept.frames().enumerate() {
-                let more = if i + 1 < n { zmq::SNDMORE } else { 0 };
-                result = self.sock.send(f, zmq::DONTWAIT | more);
-                if result.is_err() {
-                    break;
-                }
-            }
-            match result {
+            match send_parts(&self.sock, n, self.kept.frames()) {
                 Ok(()) => {
-                    self.stats.sent += 1;
-                    self.stats.bytes_sent += self.kept.data.len() as u64;
                     if self.tee || self.trace {
                         show_sent(&mut self.output, self.tee, self.trace, self.kept.frames())?;
                     }
@@ -754,10 +758,10 @@ impl<'a> Session<'a> {
                 }
                 Err(zmq::Error::EAGAIN) => {
                     if self.wait(zmq::POLLOUT, false, deadline)?.is_none() {
-                        return Err(self.timed_out("could not send the reply"));
+                        return Err(self.timed_out(&format!("could not send {what}")));
                     }
                 }
-                Err(e) => return Err(e).context("sending the reply"),
+                Err(e) => return Err(e).with_context(|| format!("sending {what}")),
             }
         }
     }

@@ -134,12 +134,18 @@ impl Monitor {
                 Ok(h) => h,
                 Err(_) => continue,
             };
-            let event = u16::from_le_bytes([head[0], head[1]]);
-            let value = u32::from_le_bytes([head[2], head[3], head[4], head[5]]);
+            // libzmq writes the event number and value in host byte order.
+            let event = u16::from_ne_bytes([head[0], head[1]]);
+            let value = u32::from_ne_bytes([head[2], head[3], head[4], head[5]]);
             let mut endpoint = String::new();
             while self.msg.get_more() {
-                self.sock.recv(&mut self.msg, 0)?;
-                endpoint = String::from_utf8_lossy(&self.msg).into_owned();
+                // The rest of a monitor message is already queued: this never waits for long,
+                // but a signal may still interrupt it.
+                match self.sock.recv(&mut self.msg, 0) {
+                    Ok(()) => endpoint = String::from_utf8_lossy(&self.msg).into_owned(),
+                    Err(zmq::Error::EINTR) => continue,
+                    Err(e) => return Err(e).context("reading socket monitor events"),
+                }
             }
             self.handle(event, value, &endpoint);
         }

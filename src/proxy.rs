@@ -179,8 +179,9 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
             watch,
         )
     };
-    let (front_sock, front_mon) = open(front, front_opts, front_label, &security[0])?;
-    let (back_sock, back_mon) = open(back, back_opts, back_label, &security[1])?;
+    let (mut front_sock, front_mon) = open(front, front_opts, front_label, &security[0])?;
+    let (mut back_sock, back_mon) = open(back, back_opts, back_label, &security[1])?;
+    let front_watched = front_mon.is_some();
     let mut monitors: Vec<Monitor> = front_mon.into_iter().chain(back_mon).collect();
     let started = Instant::now();
 
@@ -192,7 +193,7 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
             Some(crate::cli::Limit::Never) => None,
             None => Some(GRACE),
         };
-        capture_loop(
+        let captured = capture_loop(
             &front_sock,
             &back_sock,
             both_ways,
@@ -200,7 +201,18 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
             &signals,
             &mut monitors,
             grace,
-        )?
+        );
+        // The sockets close after this: their monitors must be detached first (libzmq #3575).
+        let mut monitors = monitors.drain(..);
+        if front_watched {
+            if let Some(m) = monitors.next() {
+                m.detach(&mut front_sock);
+            }
+        }
+        if let Some(m) = monitors.next() {
+            m.detach(&mut back_sock);
+        }
+        captured?
     } else {
         steerable(
             &ctx,
@@ -279,30 +291,39 @@ fn steerable(
         drop((front, back, proxy_end));
         result
     });
-    let sig = wait_signal(signals, monitors)?;
-    let mut counts = Counts::default();
-    if stats {
-        // Paused first, so that nothing is forwarded between the count and the end.
-        control.send("PAUSE", 0)?;
-        control.send("STATISTICS", 0)?;
-        let frames = control.recv_multipart(0)?;
-        // Front messages in, bytes in, messages out, bytes out; then the same for the back.
-        let n: Vec<u64> = frames
-            .iter()
-            .map(|f| f.as_slice().try_into().map_or(0, u64::from_ne_bytes))
-            .collect();
-        if n.len() == 8 {
-            counts.messages = [n[0], n[4]];
-            counts.bytes = [n[1], n[5]];
-        }
-    }
+    // Whatever happens while waiting, the proxy thread is stopped and joined: the context
+    // could not end while it holds the sockets.
+    let waited = wait_signal(signals, monitors);
+    let counts = match (&waited, stats) {
+        (Ok(_), true) => proxy_counts(&control),
+        _ => Ok(Counts::default()),
+    };
     control.send("TERMINATE", 0)?;
     match proxy.join() {
         Ok(Ok(())) => {}
         Ok(Err(e)) => return Err(e).context("the proxy stopped"),
         Err(_) => anyhow::bail!("the proxy thread panicked"),
     }
-    Ok((Outcome::Interrupted(sig), counts))
+    Ok((Outcome::Interrupted(waited?), counts?))
+}
+
+/// The proxy's own counters, read after pausing it so that nothing moves between the count
+/// and the end.
+fn proxy_counts(control: &zmq::Socket) -> Result<Counts> {
+    let mut counts = Counts::default();
+    control.send("PAUSE", 0)?;
+    control.send("STATISTICS", 0)?;
+    let frames = control.recv_multipart(0)?;
+    // Front messages in, bytes in, messages out, bytes out; then the same for the back.
+    let n: Vec<u64> = frames
+        .iter()
+        .map(|f| f.as_slice().try_into().map_or(0, u64::from_ne_bytes))
+        .collect();
+    if n.len() == 8 {
+        counts.messages = [n[0], n[4]];
+        counts.bytes = [n[1], n[5]];
+    }
+    Ok(counts)
 }
 
 /// Forwards messages both ways itself, printing each with the side it came in from.
