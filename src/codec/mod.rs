@@ -14,6 +14,8 @@ mod quoted;
 mod text;
 mod zmtp;
 
+pub use zmtp::single_frame as zmtp_single_frame;
+
 /// How messages look on stdin and stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {

@@ -33,18 +33,13 @@ pub(super) fn decode(
                 "frame flags 0x{flags:02x}: reserved bits are set"
             )));
         }
-        let (size, header) = if flags & LONG != 0 {
-            let Some(bytes) = input.get(pos + 1..pos + 9) else {
-                return truncated(eof, "a long frame size");
+        let Some((size, header)) = frame_header(flags, input, pos) else {
+            let what = if flags & LONG != 0 {
+                "a long frame size"
+            } else {
+                "a frame size"
             };
-            let mut be = [0u8; 8];
-            be.copy_from_slice(bytes);
-            (u64::from_be_bytes(be), 9)
-        } else {
-            let Some(&b) = input.get(pos + 1) else {
-                return truncated(eof, "a frame size");
-            };
-            (u64::from(b), 2)
+            return truncated(eof, what);
         };
         if let Some(max) = d.max_size {
             if size > max as u64 {
@@ -69,6 +64,32 @@ pub(super) fn decode(
             return Ok(Some(pos));
         }
     }
+}
+
+/// The body size and header length of the frame whose flags byte is `input[pos]`; `None`
+/// while the size is not all there.
+#[inline(always)]
+fn frame_header(flags: u8, input: &[u8], pos: usize) -> Option<(u64, usize)> {
+    if flags & LONG != 0 {
+        let be: [u8; 8] = input.get(pos + 1..pos + 9)?.try_into().ok()?;
+        Some((u64::from_be_bytes(be), 9))
+    } else {
+        Some((u64::from(*input.get(pos + 1)?), 2))
+    }
+}
+
+/// A whole message of one frame at the start of `input` (no MORE, no COMMAND, no reserved
+/// flag): its body and the input bytes it takes. `None` for anything else, which
+/// [`decode`] then judges.
+#[inline(always)]
+pub fn single_frame(input: &[u8]) -> Option<(&[u8], usize)> {
+    let flags = *input.first()?;
+    if flags & !LONG != 0 {
+        return None;
+    }
+    let (size, header) = frame_header(flags, input, 0)?;
+    let end = header.checked_add(usize::try_from(size).ok()?)?;
+    Some((input.get(header..end)?, end))
 }
 
 fn truncated(eof: bool, what: &str) -> Result<Option<usize>, DecodeError> {

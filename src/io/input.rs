@@ -213,18 +213,7 @@ impl Input {
                 }
                 (&data[..end], end + 1)
             }
-            Plain::Zmtp => {
-                let (size, header): (usize, usize) = match *data.first()? {
-                    0x00 => (usize::from(*data.get(1)?), 2),
-                    0x02 => {
-                        let be: [u8; 8] = data.get(1..9)?.try_into().ok()?;
-                        (usize::try_from(u64::from_be_bytes(be)).ok()?, 9)
-                    }
-                    _ => return None,
-                };
-                let end = header.checked_add(size)?;
-                (data.get(header..end)?, end)
-            }
+            Plain::Zmtp => crate::codec::zmtp_single_frame(data)?,
         };
         let fits = self.decoder.max_size().is_none_or(|max| frame.len() <= max);
         fits.then_some((frame, taken))
