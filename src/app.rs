@@ -7,13 +7,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::{Cli, Command, CommonArgs, DuplexArgs, FormatArgs, Limit, SendArgs};
+use crate::cli::{Cli, Command, CommonArgs, DuplexArgs, Limit, SendArgs};
 use crate::codec::{Decoder, Encoder, Format, Style};
 use crate::coproc::Coproc;
-use crate::endpoint::{self, Endpoint};
+use crate::diag::log;
+use crate::endpoint::{self, Endpoint, EndpointError};
 use crate::event_loop::CoprocEnded;
 use crate::event_loop::{Interrupted, Limits, Pace, RecvFilter, Replies, Session};
-use crate::exit::{self, Outcome, Usage};
+use crate::exit::{self, Outcome, Timeout, Usage};
 use crate::io::{Closed, Input, InputError, Output};
 use crate::monitor::{EventLog, Monitor, Watch};
 use crate::patterns::{pattern, Kind, Loop, Pattern};
@@ -23,7 +24,7 @@ use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
 use crate::template::Template;
 use crate::unread::{self, Waited};
-use crate::{generate, log, poll, proxy, security};
+use crate::{generate, poll, proxy, security};
 
 /// How long a publisher goes on delivering at exit, unless --linger or --timeout says.
 const PUBLISHER_LINGER: Duration = Duration::from_secs(1);
@@ -33,9 +34,9 @@ const INTERRUPT_GRACE: Duration = Duration::from_millis(1000);
 
 pub fn run(cli: Cli) -> ExitCode {
     if cli.explain {
-        return match crate::explain::run(&cli) {
+        return match explain(&cli) {
             Ok(_) => ExitCode::SUCCESS,
-            Err(err) => exit::report(&err),
+            Err(err) => report(&err),
         };
     }
     let result = match cli.command {
@@ -53,8 +54,51 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Interrupted(sig)) => ExitCode::from(status_for(sig)),
-        Err(err) => exit::report(&err),
+        Err(err) => report(&err),
     }
+}
+
+/// The exit status an error stands for: the first marker found in its chain decides.
+fn status_of(err: &anyhow::Error) -> u8 {
+    for cause in err.chain() {
+        if cause.is::<Usage>() || cause.is::<EndpointError>() {
+            return exit::USAGE;
+        }
+        if cause.is::<Timeout>() {
+            return exit::TIMEOUT;
+        }
+        if cause.is::<InputError>() {
+            return exit::BAD_INPUT;
+        }
+    }
+    exit::FAILURE
+}
+
+/// Reports an error on one line (hints follow on their own lines) and gives its status.
+fn report(err: &anyhow::Error) -> ExitCode {
+    log!("{err:#}");
+    ExitCode::from(status_of(err))
+}
+
+/// `--explain`: the plan of a socket command, proxy or poll, resolved as a real run would
+/// resolve it, printed instead of run.
+fn explain(cli: &Cli) -> Result<Outcome> {
+    let plan = match &cli.command {
+        Command::Proxy(a) => proxy::explain(a)?,
+        Command::Poll(a) => poll::explain(a)?,
+        Command::Keygen(_)
+        | Command::Completions { .. }
+        | Command::Generate { .. }
+        | Command::Examples { .. }
+        | Command::Bench(_) => {
+            return Err(Usage(
+                "--explain shows the plan of the socket commands, proxy and poll".into(),
+            )
+            .into())
+        }
+        other => Plan::from_command(other)?.explain(),
+    };
+    crate::explain::print(cli, plan)
 }
 
 /// Everything a socket command will do, resolved and validated before any socket exists.
@@ -152,7 +196,7 @@ impl Plan {
                 replies: match (&a.exec, a.echo) {
                     (Some(cmd), _) => Replies::Exec {
                         cmd: cmd.clone(),
-                        style: style_of(Kind::Rep, &a.common.format)?,
+                        style: a.common.format.style(Kind::Rep)?,
                     },
                     (None, true) => Replies::Echo,
                     (None, false) => Replies::Input,
@@ -215,7 +259,7 @@ impl Plan {
             &|cap| zmq::has(cap).unwrap_or(false),
         )?;
 
-        let style = style_of(p.kind, &c.format)?;
+        let style = c.format.style(p.kind)?;
 
         let max_msg_size = match c.socket.max_msg_size {
             None | Some(-1) => None,
@@ -480,7 +524,7 @@ impl Plan {
         // nothing queued is wanted any more.
         let deliver = match &outcome {
             Ok(_) => true,
-            Err(e) => exit::status_of(e) == exit::BAD_INPUT,
+            Err(e) => status_of(e) == exit::BAD_INPUT,
         };
         let (sock, stats, progress, monitor) = session.into_parts();
         progress.finish();
@@ -575,34 +619,6 @@ impl Plan {
             Loop::Duplex => s.duplex(),
         }
     }
-}
-
-/// The message format of a command, checked: `--null` and `--frame-sep` where they apply.
-pub fn style_of(kind: Kind, f: &FormatArgs) -> Result<Style, Usage> {
-    let format = f.format;
-    let mut style = Style::new(format);
-    style.id_field = kind == Kind::Router && matches!(format, Format::Text | Format::Quoted);
-    if f.null {
-        if !format.has_terminator() {
-            return Err(Usage(
-                format!("--null applies to the text and quoted formats, not {format:?}")
-                    .to_lowercase(),
-            ));
-        }
-        style.terminator = 0;
-    }
-    if let Some(sep) = f.frame_sep {
-        if format != Format::Text {
-            return Err(Usage("--frame-sep applies to the text format only".into()));
-        }
-        if sep == style.terminator {
-            return Err(Usage(
-                "--frame-sep must differ from the message terminator".into(),
-            ));
-        }
-        style.separator = sep;
-    }
-    Ok(style)
 }
 
 /// A line on stderr as it is (JSON stats are not prefixed, so they parse).
@@ -745,5 +761,21 @@ fn finish(
             Ok(Drained::Expired)
         }
         _ => Ok(Drained::All),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_decide_the_status_anywhere_in_the_chain() {
+        let e: anyhow::Error = Usage("x".into()).into();
+        assert_eq!(status_of(&e), exit::USAGE);
+        let e = Err::<(), _>(Timeout("t".into()))
+            .context("waiting")
+            .unwrap_err();
+        assert_eq!(status_of(&e), exit::TIMEOUT);
+        assert_eq!(status_of(&anyhow::anyhow!("plain")), exit::FAILURE);
     }
 }

@@ -31,10 +31,10 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{anyhow, Context as _, Result};
 
 use crate::cli::{BenchArgs, BenchFormat, BenchRole, BenchTransport, Limit, SecurityArgs};
+use crate::diag::log;
 use crate::endpoint::{self, Direction, Endpoint};
 use crate::event_loop::Interrupted;
 use crate::exit::{Outcome, Timeout, Usage};
-use crate::log;
 use crate::monitor::Monitor;
 use crate::patterns::{pattern, Kind};
 use crate::security::Security;

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use clap::{ArgAction, Args, Parser, Subcommand};
 
-use crate::codec::Format;
+use crate::codec::{Format, Style};
+use crate::exit::Usage;
+use crate::patterns::Kind;
 
 const ABOUT: &str = "A Swiss-army knife for ZeroMQ: every socket type from the shell";
 
@@ -330,6 +332,37 @@ pub struct FormatArgs {
     /// Frame separator of the text format: one byte, or \t (default TAB)
     #[arg(long, value_name = "CHAR", value_parser = parse_separator)]
     pub frame_sep: Option<u8>,
+}
+
+impl FormatArgs {
+    /// The message format of a command, checked: `--null` and `--frame-sep` where they apply.
+    pub fn style(&self, kind: Kind) -> Result<Style, Usage> {
+        let f = self;
+        let format = f.format;
+        let mut style = Style::new(format);
+        style.id_field = kind == Kind::Router && matches!(format, Format::Text | Format::Quoted);
+        if f.null {
+            if !format.has_terminator() {
+                return Err(Usage(
+                    format!("--null applies to the text and quoted formats, not {format:?}")
+                        .to_lowercase(),
+                ));
+            }
+            style.terminator = 0;
+        }
+        if let Some(sep) = f.frame_sep {
+            if format != Format::Text {
+                return Err(Usage("--frame-sep applies to the text format only".into()));
+            }
+            if sep == style.terminator {
+                return Err(Usage(
+                    "--frame-sep must differ from the message terminator".into(),
+                ));
+            }
+            style.separator = sep;
+        }
+        Ok(style)
+    }
 }
 
 /// How long to run and what to say.
@@ -757,7 +790,7 @@ pub fn parse() -> Cli {
     let cmd = Cli::command().long_version(long).args_override_self(true);
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let origin = with_defaults(&cmd, &mut args).unwrap_or_else(|e| {
-        let _ = crate::exit::report(&e.into());
+        crate::diag::log!("{e}");
         std::process::exit(i32::from(crate::exit::USAGE));
     });
     let matches = cmd.get_matches_from(args);

@@ -6,23 +6,8 @@
 
 use std::fmt;
 
+pub use crate::patterns::Direction;
 use crate::patterns::Kind;
-
-/// Whether a socket binds or connects to an endpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Bind,
-    Connect,
-}
-
-impl fmt::Display for Direction {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Direction::Bind => "bind",
-            Direction::Connect => "connect",
-        })
-    }
-}
 
 /// One resolved endpoint: a full libzmq address and what to do with it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,11 +12,11 @@ use anyhow::{Context as _, Result};
 
 use crate::codec::{write_id, Style};
 use crate::coproc;
+use crate::diag::log;
 use crate::exit::Timeout;
 use crate::io::{Input, Next, Output};
-use crate::log;
 use crate::monitor::Monitor;
-use crate::progress::Progress;
+use crate::progress::{Progress, Stats};
 use crate::trace;
 
 /// How far behind its schedule a rate-limited sender may catch up at once.
@@ -56,15 +56,6 @@ pub struct Limits {
     pub count: Option<u64>,
     /// Give up when nothing arrives, or nothing can be sent, for this long.
     pub timeout: Option<Duration>,
-}
-
-/// Counters kept while running.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Stats {
-    pub sent: u64,
-    pub received: u64,
-    pub bytes_sent: u64,
-    pub bytes_received: u64,
 }
 
 /// A received message kept whole (for `rep --echo`), in one reused buffer.

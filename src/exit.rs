@@ -1,9 +1,5 @@
-//! Exit statuses: which error means which status, and how zmqcat says what went wrong.
-
-use std::process::ExitCode;
-
-use crate::endpoint::EndpointError;
-use crate::io::InputError;
+//! Exit statuses: the table of what each means, and the error markers that stand for them
+//! (which error in a chain decides the status: see `app::status_of`). A leaf module.
 
 /// Bad usage: a malformed option, endpoint or key. Exit status 2.
 #[derive(Debug, thiserror::Error)]
@@ -99,44 +95,9 @@ pub enum Outcome {
     Interrupted(i32),
 }
 
-/// The exit status an error stands for: the first marker found in its chain decides.
-pub fn status_of(err: &anyhow::Error) -> u8 {
-    for cause in err.chain() {
-        if cause.is::<Usage>() || cause.is::<EndpointError>() {
-            return USAGE;
-        }
-        if cause.is::<Timeout>() {
-            return TIMEOUT;
-        }
-        if cause.is::<InputError>() {
-            return BAD_INPUT;
-        }
-    }
-    FAILURE
-}
-
-/// Reports an error on one line (hints follow on their own lines) and gives its status.
-pub fn report(err: &anyhow::Error) -> ExitCode {
-    crate::log!("{err:#}");
-    ExitCode::from(status_of(err))
-}
-
-/// One diagnostic line on stderr, prefixed with `zmqcat: `.
-#[macro_export]
-macro_rules! log {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let line = format!("zmqcat: {}\n", format_args!($($arg)*));
-        $crate::progress::suspend(|| {
-            let _ = std::io::stderr().lock().write_all(line.as_bytes());
-        });
-    }};
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use anyhow::Context as _;
 
     #[test]
     fn the_table_names_every_status_once_and_in_order() {
@@ -156,16 +117,5 @@ mod tests {
             "README.md's exit-status table differs from src/exit.rs; it should read:\n{}",
             markdown_table()
         );
-    }
-
-    #[test]
-    fn markers_decide_the_status_anywhere_in_the_chain() {
-        let e: anyhow::Error = Usage("x".into()).into();
-        assert_eq!(status_of(&e), USAGE);
-        let e = Err::<(), _>(Timeout("t".into()))
-            .context("waiting")
-            .unwrap_err();
-        assert_eq!(status_of(&e), TIMEOUT);
-        assert_eq!(status_of(&anyhow::anyhow!("plain")), FAILURE);
     }
 }

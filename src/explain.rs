@@ -12,27 +12,12 @@ use serde_json::{json, Value};
 use crate::cli::{Cli, Command};
 use crate::codec::Style;
 use crate::endpoint::Endpoint;
-use crate::exit::{Outcome, Usage};
+use crate::exit::Outcome;
 use crate::security::Security;
 use crate::socket::SetOpt;
 
-/// Prints the plan of the command on stdout.
-pub fn run(cli: &Cli) -> Result<Outcome> {
-    let mut plan = match &cli.command {
-        Command::Proxy(a) => crate::proxy::explain(a)?,
-        Command::Poll(a) => crate::poll::explain(a)?,
-        Command::Keygen(_)
-        | Command::Completions { .. }
-        | Command::Generate { .. }
-        | Command::Examples { .. }
-        | Command::Bench(_) => {
-            return Err(Usage(
-                "--explain shows the plan of the socket commands, proxy and poll".into(),
-            )
-            .into())
-        }
-        other => crate::app::Plan::from_command(other)?.explain(),
-    };
+/// Prints `plan`, the resolved plan of the command in `cli`, with where its settings came from.
+pub fn print(cli: &Cli, mut plan: Value) -> Result<Outcome> {
     plan["command"] = command_name(&cli.command).into();
     let o = &cli.origin;
     plan["profile"] = match &o.profile {

@@ -6,6 +6,7 @@ mod cli;
 mod codec;
 mod config;
 mod coproc;
+mod diag;
 mod endpoint;
 mod event_loop;
 mod examples;

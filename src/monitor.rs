@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, Result};
 
-use crate::log;
+use crate::diag::log;
 
 /// Where `--events` go: a file, or stderr for `-`. Shared by the monitors of one command.
 #[derive(Clone)]
@@ -43,7 +43,7 @@ impl EventLog {
         let mut line = record.to_string();
         line.push('\n');
         let mut sink = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let _ = crate::progress::suspend(|| sink.write_all(line.as_bytes()));
+        let _ = crate::diag::suspend(|| sink.write_all(line.as_bytes()));
     }
 }
 

@@ -1,7 +1,23 @@
 //! The socket commands, as data: which socket, which natural direction, which loop. Eleven
 //! commands differ only in this; everything they do is in the shared loops.
 
-use crate::endpoint::Direction;
+use std::fmt;
+
+/// Whether a socket binds or connects to an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Bind,
+    Connect,
+}
+
+impl fmt::Display for Direction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Direction::Bind => "bind",
+            Direction::Connect => "connect",
+        })
+    }
+}
 
 /// The socket commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,11 +9,11 @@ use anyhow::{Context as _, Result};
 
 use crate::cli::{Limit, PollArgs};
 use crate::codec::{Decoder, Encoder};
+use crate::diag::log;
 use crate::endpoint;
 use crate::event_loop::{send_parts, Interrupted};
 use crate::exit::{Outcome, Timeout, Usage};
 use crate::io::{Closed, Input, Next, Output};
-use crate::log;
 use crate::monitor::{EventLog, Monitor, Watch};
 use crate::patterns::{pattern, Kind};
 use crate::security::{self, Security};
@@ -93,7 +93,7 @@ fn limits(args: &PollArgs) -> (Option<Duration>, Option<Duration>) {
 pub fn explain(args: &PollArgs) -> Result<serde_json::Value> {
     let (linger, timeout) = limits(args);
     let planned = planned(args, linger)?;
-    let style = crate::app::style_of(Kind::Pair, &args.format)?;
+    let style = args.format.style(Kind::Pair)?;
     let shown: Vec<serde_json::Value> = planned
         .iter()
         .map(|p| {
@@ -123,7 +123,7 @@ pub fn explain(args: &PollArgs) -> Result<serde_json::Value> {
 pub fn run(args: &PollArgs) -> Result<Outcome> {
     let (linger, timeout) = limits(args);
     let planned = planned(args, linger)?;
-    let style = crate::app::style_of(Kind::Pair, &args.format)?;
+    let style = args.format.style(Kind::Pair)?;
     let verbose = args.run.log.verbose;
     let security: Vec<Security> = planned.iter().map(|p| p.security.clone()).collect();
     let signals = Signals::install().context("installing signal handlers")?;

@@ -3,22 +3,17 @@
 //! line is redrawn by indicatif at a fixed rate, never per message.
 
 use std::io::IsTerminal;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::event_loop::Stats;
-
-/// The live progress line, when one is shown; `log!` prints around it.
-static BAR: OnceLock<ProgressBar> = OnceLock::new();
-
-/// Runs `f` with the progress line (if any) hidden, so a diagnostic line does not tear it.
-pub fn suspend<R>(f: impl FnOnce() -> R) -> R {
-    match BAR.get() {
-        Some(bar) => bar.suspend(f),
-        None => f(),
-    }
+/// Counters kept while running.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    pub sent: u64,
+    pub received: u64,
+    pub bytes_sent: u64,
+    pub bytes_received: u64,
 }
 
 pub struct Progress {
@@ -51,7 +46,7 @@ impl Progress {
                 ),
         };
         bar.enable_steady_tick(Duration::from_millis(125));
-        let bar = BAR.get_or_init(|| bar);
+        let bar = crate::diag::show_bar(bar);
         Progress {
             bar: Some(bar),
             started,

@@ -12,10 +12,10 @@ use anyhow::{Context as _, Result};
 
 use crate::cli::ProxyArgs;
 use crate::codec::Encoder;
+use crate::diag::log;
 use crate::endpoint::{self, SocketSpec};
 use crate::exit::{Outcome, Usage};
 use crate::io::{Closed, Output};
-use crate::log;
 use crate::monitor::{EventLog, Monitor, Watch};
 use crate::patterns::Kind;
 use crate::security::{self, Security};
@@ -128,7 +128,7 @@ fn sides(args: &ProxyArgs) -> Result<[Side; 2]> {
 /// The plan of `proxy` for `--explain`.
 pub fn explain(args: &ProxyArgs) -> Result<serde_json::Value> {
     let sides = sides(args)?;
-    let style = crate::app::style_of(Kind::Pair, &args.format)?;
+    let style = args.format.style(Kind::Pair)?;
     let shown: Vec<serde_json::Value> = sides
         .iter()
         .map(|s| {
@@ -150,7 +150,7 @@ pub fn explain(args: &ProxyArgs) -> Result<serde_json::Value> {
 
 pub fn run(args: &ProxyArgs) -> Result<Outcome> {
     let [front_side, back_side] = sides(args)?;
-    let style = crate::app::style_of(Kind::Pair, &args.format)?;
+    let style = args.format.style(Kind::Pair)?;
     let verbose = args.log.verbose;
     let (front, back) = (&front_side.spec, &back_side.spec);
     let (front_label, back_label) = (front_side.label.as_str(), back_side.label.as_str());

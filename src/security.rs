@@ -13,8 +13,8 @@ use std::thread::JoinHandle;
 use anyhow::{Context as _, Result};
 
 use crate::cli::{Scoped, SecurityArgs};
+use crate::diag::log;
 use crate::exit::Usage;
-use crate::log;
 use crate::socket::SetOpt;
 
 /// Why CURVE is missing and what to do about it.

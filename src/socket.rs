@@ -11,9 +11,9 @@ use anyhow::{Context as _, Result};
 
 use crate::cli::SocketArgs;
 use crate::codec::read_id;
+use crate::diag::log;
 use crate::endpoint::{Direction, Endpoint};
 use crate::exit::Usage;
-use crate::log;
 use crate::monitor::{Monitor, Watch};
 use zmq_sys as z;
 

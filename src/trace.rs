@@ -1,7 +1,6 @@
 //! `--trace`: every frame sent or received as a hexdump on stderr, with direction and time.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::time::SystemTime;
 
 /// Bytes shown per hexdump line.
@@ -18,9 +17,7 @@ pub enum Way {
 /// `label` names the socket when a command has several.
 pub fn frame(way: Way, label: Option<&str>, index: usize, more: bool, data: &[u8]) {
     let text = render(way, SystemTime::now(), label, index, more, data);
-    crate::progress::suspend(|| {
-        let _ = std::io::stderr().lock().write_all(text.as_bytes());
-    });
+    crate::diag::stderr(&text);
 }
 
 fn render(

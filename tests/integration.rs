@@ -5,6 +5,8 @@
 
 mod support;
 
+#[path = "cases/architecture.rs"]
+mod architecture;
 #[path = "cases/bench.rs"]
 mod bench;
 #[path = "cases/extras.rs"]
