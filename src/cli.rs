@@ -63,6 +63,10 @@ pub struct Cli {
     /// Where settings came from: filled in by `parse`.
     #[arg(skip)]
     pub origin: Origin,
+
+    /// The subcommand's name as clap knows it: filled in by `parse`.
+    #[arg(skip)]
+    pub command_name: String,
 }
 
 /// Where settings came from besides the command line, for `--explain`.
@@ -796,6 +800,7 @@ pub fn parse() -> Cli {
     let matches = cmd.get_matches_from(args);
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.origin = origin;
+    cli.command_name = matches.subcommand_name().unwrap_or_default().to_string();
     let scoped = match &mut cli.command {
         Command::Proxy(a) => matches
             .subcommand_matches("proxy")
@@ -824,10 +829,9 @@ pub const ENVIRONMENT: &[(&str, &str, bool)] = &[
 ];
 
 /// Commands that take defaults from the environment and profiles.
-const WITH_DEFAULTS: &[&str] = &[
-    "req", "rep", "pub", "sub", "push", "pull", "router", "dealer", "pair", "xpub", "xsub",
-    "proxy", "poll",
-];
+fn takes_defaults(word: &str) -> bool {
+    word == "proxy" || word == "poll" || Kind::ALL.iter().any(|k| k.name() == word)
+}
 
 /// Inserts, right after the command name, the options the environment gives, then those of the
 /// profile asked for: as a later occurrence wins, the command line overrides both, and a
@@ -843,7 +847,7 @@ fn with_defaults(
     let Some(at) = args
         .iter()
         .skip(1)
-        .position(|a| a.to_str().is_some_and(|w| WITH_DEFAULTS.contains(&w)))
+        .position(|a| a.to_str().is_some_and(takes_defaults))
         .map(|i| i + 1)
     else {
         return Ok(origin);
@@ -1022,6 +1026,30 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_socket_command_is_a_subcommand_and_every_socket_subcommand_a_kind() {
+        let cmd = Cli::command();
+        for kind in Kind::ALL {
+            assert!(
+                cmd.find_subcommand(kind.name()).is_some(),
+                "patterns.rs declares `{}`, which cli.rs has no subcommand for",
+                kind.name()
+            );
+        }
+        // A subcommand with socket options is a socket command, or one of the few that open
+        // several sockets (or spawn zmqcat) themselves.
+        for sub in cmd.get_subcommands() {
+            let name = sub.get_name();
+            let has_sockets = sub.get_arguments().any(|a| a.get_long() == Some("linger"));
+            let special = ["proxy", "poll", "bench"].contains(&name);
+            assert_eq!(
+                has_sockets && !special,
+                Kind::ALL.iter().any(|k| k.name() == name),
+                "`{name}`: a subcommand with socket options needs a row in patterns.rs"
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::Result;
 use serde_json::{json, Value};
 
-use crate::cli::{Cli, Command};
+use crate::cli::Cli;
 use crate::codec::Style;
 use crate::endpoint::Endpoint;
 use crate::exit::Outcome;
@@ -18,7 +18,7 @@ use crate::socket::SetOpt;
 
 /// Prints `plan`, the resolved plan of the command in `cli`, with where its settings came from.
 pub fn print(cli: &Cli, mut plan: Value) -> Result<Outcome> {
-    plan["command"] = command_name(&cli.command).into();
+    plan["command"] = cli.command_name.as_str().into();
     let o = &cli.origin;
     plan["profile"] = match &o.profile {
         Some(p) => json!({
@@ -38,29 +38,6 @@ pub fn print(cli: &Cli, mut plan: Value) -> Result<Outcome> {
     text.push('\n');
     crate::io::print(text.as_bytes())?;
     Ok(Outcome::Done)
-}
-
-fn command_name(c: &Command) -> &'static str {
-    match c {
-        Command::Req(_) => "req",
-        Command::Rep(_) => "rep",
-        Command::Pub(_) => "pub",
-        Command::Sub(_) => "sub",
-        Command::Push(_) => "push",
-        Command::Pull(_) => "pull",
-        Command::Router(_) => "router",
-        Command::Dealer(_) => "dealer",
-        Command::Pair(_) => "pair",
-        Command::Xpub(_) => "xpub",
-        Command::Xsub(_) => "xsub",
-        Command::Proxy(_) => "proxy",
-        Command::Poll(_) => "poll",
-        Command::Keygen(_) => "keygen",
-        Command::Bench(_) => "bench",
-        Command::Completions { .. } => "completions",
-        Command::Examples { .. } => "examples",
-        Command::Generate { .. } => "generate",
-    }
 }
 
 /// One socket: its type, endpoints, options in the order they are set, and its security.

@@ -1,5 +1,6 @@
-//! The socket commands, as data: which socket, which natural direction, which loop. Eleven
-//! commands differ only in this; everything they do is in the shared loops.
+//! The socket commands, as data: which socket, which natural direction, which loop, in one
+//! table ([`socket_commands!`]). The commands differ only in this; everything they do is in
+//! the shared loops.
 
 use std::fmt;
 
@@ -19,68 +20,70 @@ impl fmt::Display for Direction {
     }
 }
 
-/// The socket commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Req,
-    Rep,
-    Pub,
-    Sub,
-    Push,
-    Pull,
-    Router,
-    Dealer,
-    Pair,
-    Xpub,
-    Xsub,
+/// Declares the socket commands, one row each: the command's name, its libzmq socket type,
+/// what a bare endpoint does and which shared loop runs it. [`Kind`], [`Kind::ALL`],
+/// [`Kind::name`] and [`pattern`] all come from the one table, so none can miss a command.
+macro_rules! socket_commands {
+    ($($kind:ident = $name:literal, $socket:ident, $natural:ident, $run:ident;)*) => {
+        /// The socket commands.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Kind {
+            $($kind,)*
+        }
+
+        impl Kind {
+            pub const ALL: &'static [Kind] = &[$(Kind::$kind,)*];
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $name,)*
+                }
+            }
+        }
+
+        pub fn pattern(kind: Kind) -> Pattern {
+            match kind {
+                $(Kind::$kind => Pattern {
+                    socket: zmq::$socket,
+                    natural: Direction::$natural,
+                    run: Loop::$run,
+                },)*
+            }
+        }
+    };
+}
+
+socket_commands! {
+    Req = "req", REQ, Connect, Client;
+    Rep = "rep", REP, Bind, Server;
+    Pub = "pub", PUB, Bind, SendOnly;
+    Sub = "sub", SUB, Connect, RecvOnly;
+    Push = "push", PUSH, Connect, SendOnly;
+    Pull = "pull", PULL, Bind, RecvOnly;
+    Router = "router", ROUTER, Bind, Duplex;
+    Dealer = "dealer", DEALER, Connect, Duplex;
+    Pair = "pair", PAIR, Connect, Duplex;
+    Xpub = "xpub", XPUB, Bind, Duplex;
+    Xsub = "xsub", XSUB, Connect, Duplex;
 }
 
 impl Kind {
-    pub const ALL: [Kind; 11] = [
-        Kind::Req,
-        Kind::Rep,
-        Kind::Pub,
-        Kind::Sub,
-        Kind::Push,
-        Kind::Pull,
-        Kind::Router,
-        Kind::Dealer,
-        Kind::Pair,
-        Kind::Xpub,
-        Kind::Xsub,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Req => "req",
-            Kind::Rep => "rep",
-            Kind::Pub => "pub",
-            Kind::Sub => "sub",
-            Kind::Push => "push",
-            Kind::Pull => "pull",
-            Kind::Router => "router",
-            Kind::Dealer => "dealer",
-            Kind::Pair => "pair",
-            Kind::Xpub => "xpub",
-            Kind::Xsub => "xsub",
-        }
-    }
-
     /// The command named `name` (case-insensitive).
     pub fn named(name: &str) -> Option<Kind> {
         Kind::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|k| k.name().eq_ignore_ascii_case(name))
     }
 
     /// Whether this socket type can receive messages.
     pub fn receives(self) -> bool {
-        !matches!(self, Kind::Push | Kind::Pub)
+        pattern(self).run != Loop::SendOnly
     }
 
     /// Whether this socket type can send messages.
     pub fn sends(self) -> bool {
-        !matches!(self, Kind::Pull | Kind::Sub)
+        pattern(self).run != Loop::RecvOnly
     }
 }
 
@@ -108,27 +111,5 @@ impl Pattern {
     /// Whether the socket sends, so that queued messages deserve a drain at exit.
     pub fn sends(&self) -> bool {
         self.run != Loop::RecvOnly
-    }
-}
-
-pub fn pattern(kind: Kind) -> Pattern {
-    use Direction::{Bind, Connect};
-    let (socket, natural, run) = match kind {
-        Kind::Req => (zmq::REQ, Connect, Loop::Client),
-        Kind::Rep => (zmq::REP, Bind, Loop::Server),
-        Kind::Pub => (zmq::PUB, Bind, Loop::SendOnly),
-        Kind::Sub => (zmq::SUB, Connect, Loop::RecvOnly),
-        Kind::Push => (zmq::PUSH, Connect, Loop::SendOnly),
-        Kind::Pull => (zmq::PULL, Bind, Loop::RecvOnly),
-        Kind::Router => (zmq::ROUTER, Bind, Loop::Duplex),
-        Kind::Dealer => (zmq::DEALER, Connect, Loop::Duplex),
-        Kind::Pair => (zmq::PAIR, Connect, Loop::Duplex),
-        Kind::Xpub => (zmq::XPUB, Bind, Loop::Duplex),
-        Kind::Xsub => (zmq::XSUB, Connect, Loop::Duplex),
-    };
-    Pattern {
-        socket,
-        natural,
-        run,
     }
 }
