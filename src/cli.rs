@@ -10,7 +10,7 @@ use clap::{ArgAction, Args, Parser, Subcommand};
 
 use crate::codec::{Format, Style};
 use crate::exit::Usage;
-use crate::patterns::Kind;
+use crate::patterns::{Addressing, Kind};
 
 const ABOUT: &str = "A Swiss-army knife for ZeroMQ: every socket type from the shell";
 
@@ -344,7 +344,8 @@ impl FormatArgs {
         let f = self;
         let format = f.format;
         let mut style = Style::new(format);
-        style.id_field = kind == Kind::Router && matches!(format, Format::Text | Format::Quoted);
+        style.id_field = crate::patterns::pattern(kind).addressing == Addressing::ById
+            && matches!(format, Format::Text | Format::Quoted);
         if f.null {
             if !format.has_terminator() {
                 return Err(Usage(

@@ -21,10 +21,11 @@ impl fmt::Display for Direction {
 }
 
 /// Declares the socket commands, one row each: the command's name, its libzmq socket type,
-/// what a bare endpoint does and which shared loop runs it. [`Kind`], [`Kind::ALL`],
+/// what a bare endpoint does, which shared loop runs it and whether messages carry a routing
+/// id as their first field. [`Kind`], [`Kind::ALL`],
 /// [`Kind::name`] and [`pattern`] all come from the one table, so none can miss a command.
 macro_rules! socket_commands {
-    ($($kind:ident = $name:literal, $socket:ident, $natural:ident, $run:ident;)*) => {
+    ($($kind:ident = $name:literal, $socket:ident, $natural:ident, $run:ident, $ids:ident;)*) => {
         /// The socket commands.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Kind {
@@ -47,6 +48,7 @@ macro_rules! socket_commands {
                     socket: zmq::$socket,
                     natural: Direction::$natural,
                     run: Loop::$run,
+                    addressing: Addressing::$ids,
                 },)*
             }
         }
@@ -54,17 +56,17 @@ macro_rules! socket_commands {
 }
 
 socket_commands! {
-    Req = "req", REQ, Connect, Client;
-    Rep = "rep", REP, Bind, Server;
-    Pub = "pub", PUB, Bind, SendOnly;
-    Sub = "sub", SUB, Connect, RecvOnly;
-    Push = "push", PUSH, Connect, SendOnly;
-    Pull = "pull", PULL, Bind, RecvOnly;
-    Router = "router", ROUTER, Bind, Duplex;
-    Dealer = "dealer", DEALER, Connect, Duplex;
-    Pair = "pair", PAIR, Connect, Duplex;
-    Xpub = "xpub", XPUB, Bind, Duplex;
-    Xsub = "xsub", XSUB, Connect, Duplex;
+    Req = "req", REQ, Connect, Client, Plain;
+    Rep = "rep", REP, Bind, Server, Plain;
+    Pub = "pub", PUB, Bind, SendOnly, Plain;
+    Sub = "sub", SUB, Connect, RecvOnly, Plain;
+    Push = "push", PUSH, Connect, SendOnly, Plain;
+    Pull = "pull", PULL, Bind, RecvOnly, Plain;
+    Router = "router", ROUTER, Bind, Duplex, ById;
+    Dealer = "dealer", DEALER, Connect, Duplex, Plain;
+    Pair = "pair", PAIR, Connect, Duplex, Plain;
+    Xpub = "xpub", XPUB, Bind, Duplex, Plain;
+    Xsub = "xsub", XSUB, Connect, Duplex, Plain;
 }
 
 impl Kind {
@@ -99,12 +101,21 @@ pub enum Loop {
     Duplex,
 }
 
+/// Whether a socket's messages name their peer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Addressing {
+    /// The first frame is the peer's routing id, shown and read as the first field.
+    ById,
+    Plain,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Pattern {
     pub socket: zmq::SocketType,
     /// What a bare positional endpoint does.
     pub natural: Direction,
     pub run: Loop,
+    pub addressing: Addressing,
 }
 
 impl Pattern {
