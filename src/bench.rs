@@ -41,6 +41,7 @@ use crate::security::Security;
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
 use crate::unread::{self, Waited};
+use crate::wait::{self, Pacer, Wake};
 
 /// First frame of the mark sent after the warm-up, before the measured messages.
 const START_MARK: &[u8] = b"zmqcat-bench-start";
@@ -519,9 +520,9 @@ impl Plan {
         }
         let stamps = !self.raw && self.size >= STAMP;
         let mut payload = vec![0u8; self.size];
-        let mut pacer = Pacer::new(self.rate);
+        let mut pacer = Pacer::new(None, None, self.rate);
         for _ in 0..self.warmup {
-            pacer.pace(link)?;
+            link.pace(&mut pacer)?;
             if stamps {
                 payload[..STAMP].copy_from_slice(&wall_nanos().to_le_bytes());
             }
@@ -538,7 +539,7 @@ impl Plan {
         t.first = Some(started);
         t.size = Some(self.size);
         for _ in 0..n {
-            pacer.pace(link)?;
+            link.pace(&mut pacer)?;
             if stamps {
                 payload[..STAMP].copy_from_slice(&wall_nanos().to_le_bytes());
             }
@@ -632,9 +633,9 @@ impl Plan {
         let n = self.count.unwrap_or(DEFAULT_ROUND_TRIPS);
         let request = vec![0u8; self.size];
         let mut msg = zmq::Message::new();
-        let mut pacer = Pacer::new(self.rate);
+        let mut pacer = Pacer::new(None, None, self.rate);
         for i in 0..self.warmup.saturating_add(n) {
-            pacer.pace(link)?;
+            link.pace(&mut pacer)?;
             let sent_at = Instant::now();
             link.send(&request, false)?;
             let (frames, bytes) = receive_whole(link, &mut msg, "no reply")?;
@@ -708,10 +709,10 @@ impl Plan {
         let deadline = self.linger.map(|l| started + l);
         let mut signal = None;
         let waited = unread::wait_until_read(deadline, |nap| {
-            let mut items = [zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN)];
-            let ms = nap.as_millis().clamp(1, i64::MAX as u128) as i64;
-            if matches!(zmq::poll(&mut items, ms), Ok(n) if n > 0) {
-                signal = signals.pending();
+            let mut items = [wait::signal_item(signals)];
+            let until = Some(Instant::now() + nap.max(Duration::from_millis(1)));
+            if let Ok(Wake::Signal(sig)) = wait::wait(signals, &mut items, until, "a nap") {
+                signal = Some(sig);
             }
             signal.is_some()
         });
@@ -865,38 +866,6 @@ fn wall_nanos() -> u64 {
 
 fn nanos_of(d: Duration) -> u64 {
     u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
-}
-
-/// Spaces sends out to at most `rate` a second, on an absolute schedule.
-struct Pacer {
-    period: Option<Duration>,
-    next: Option<Instant>,
-}
-
-impl Pacer {
-    fn new(rate: Option<f64>) -> Pacer {
-        Pacer {
-            period: rate.map(|r| Duration::from_secs_f64(1.0 / r)),
-            next: None,
-        }
-    }
-
-    fn pace(&mut self, link: &mut Link<'_>) -> Result<()> {
-        let Some(period) = self.period else {
-            return Ok(());
-        };
-        let now = Instant::now();
-        let due = *self.next.get_or_insert(now);
-        // poll(2) sleeps in whole milliseconds: a send due within one goes now, and the absolute
-        // schedule keeps the average rate exact.
-        if due > now + Duration::from_millis(1) {
-            link.nap_until(due)?;
-        }
-        // After a stall (a full queue), no burst to catch up beyond one period.
-        let floor = Instant::now().checked_sub(period).unwrap_or(now);
-        self.next = Some(due.max(floor) + period);
-        Ok(())
-    }
 }
 
 /// A directory only this process uses, removed with everything in it when dropped.
@@ -1138,32 +1107,29 @@ impl Link<'_> {
         }
     }
 
-    /// One poll of the signal pipe, the socket (for `events`) and the monitor, for at most
+    /// Waits while the pacer says a send is not due yet, then schedules the next one.
+    fn pace(&mut self, pacer: &mut Pacer) -> Result<()> {
+        if let Some(due) = pacer.due() {
+            self.nap_until(due)?;
+        }
+        pacer.sent();
+        Ok(())
+    }
+
+    /// One wait on the signal pipe, the socket (for `events`) and the monitor, for at most
     /// `nap`; true when the socket is ready.
     fn poll(&mut self, events: zmq::PollEvents, nap: Option<Duration>) -> Result<bool> {
-        // Rounded up, so that a wake-up never comes before the deadline.
-        let ms = nap.map_or(-1, |n| {
-            n.as_micros().div_ceil(1000).min(i64::MAX as u128) as i64
-        });
         let mut items = [
-            zmq::PollItem::from_fd(self.signals.fd(), zmq::POLLIN),
+            wait::signal_item(self.signals),
             self.sock.as_poll_item(events),
-            match &self.monitor {
-                Some(m) => m.poll_item(),
-                None => zmq::PollItem::from_fd(-1, zmq::PollEvents::empty()),
-            },
+            wait::monitor_item(self.monitor.as_ref()),
         ];
-        match zmq::poll(&mut items, ms) {
-            Ok(_) | Err(zmq::Error::EINTR) => {}
-            Err(e) => return Err(e).context("polling the socket"),
-        }
-        let signalled = items[0].is_readable();
+        let deadline = nap.map(|n| Instant::now() + n);
+        let woke = wait::wait(self.signals, &mut items, deadline, "polling the socket")?;
         let ready = !events.is_empty() && items[1].get_revents().intersects(events);
         let events_ready = items[2].is_readable();
-        if signalled {
-            if let Some(sig) = self.signals.pending() {
-                return Err(Interrupted(sig).into());
-            }
+        if let Wake::Signal(sig) = woke {
+            return Err(Interrupted(sig).into());
         }
         if events_ready {
             if let Some(m) = self.monitor.as_mut() {

@@ -18,9 +18,7 @@ use crate::io::{Input, Next, Output};
 use crate::monitor::Monitor;
 use crate::progress::{Progress, Stats};
 use crate::trace;
-
-/// How far behind its schedule a rate-limited sender may catch up at once.
-const RATE_CREDIT: Duration = Duration::from_millis(5);
+use crate::wait::{self, Pacer, Wake};
 
 /// Messages between two updates of the progress line while no wait happens.
 const PROGRESS_EVERY: u64 = 8192;
@@ -108,8 +106,7 @@ pub struct Session<'a> {
     pub monitor: Option<Monitor>,
     msg: zmq::Message,
     kept: Kept,
-    pace: Pace,
-    next_send: Option<Instant>,
+    pacer: Pacer,
     /// `wait` returns on monitor events too (while waiting for peers).
     awaiting_peers: bool,
     /// Lazy Pirate: how many times a request is resent on a fresh socket after a timeout.
@@ -189,8 +186,7 @@ impl<'a> Session<'a> {
             monitor: None,
             msg: zmq::Message::new(),
             kept: Kept::default(),
-            pace: Pace::default(),
-            next_send: None,
+            pacer: Pacer::default(),
             awaiting_peers: false,
             retries: 0,
             reopen: None,
@@ -218,8 +214,7 @@ impl<'a> Session<'a> {
     }
 
     pub fn set_pace(&mut self, pace: Pace) {
-        self.pace = pace;
-        self.next_send = pace.delay.map(|d| Instant::now() + d);
+        self.pacer = Pacer::new(pace.delay, pace.interval, pace.rate);
     }
 
     fn count_reached(&self, n: u64) -> bool {
@@ -242,51 +237,24 @@ impl<'a> Session<'a> {
         self.progress.update(&self.stats);
         let stdin_fd = if stdin { self.input.fd() } else { None };
         loop {
-            let timeout_ms = match deadline {
-                None => -1,
-                Some(d) => {
-                    let left = d.saturating_duration_since(Instant::now());
-                    if left.is_zero() {
-                        return Ok(None);
-                    }
-                    // Round up so that a wake-up never comes before the deadline.
-                    left.as_micros().div_ceil(1000).min(i64::MAX as u128) as i64
-                }
-            };
-            let unused = || zmq::PollItem::from_fd(-1, zmq::PollEvents::empty());
             let mut items = [
-                zmq::PollItem::from_fd(self.signals.fd(), zmq::POLLIN),
+                wait::signal_item(self.signals),
                 self.sock.as_poll_item(events),
-                unused(),
-                unused(),
+                stdin_fd.map_or_else(wait::no_item, |fd| zmq::PollItem::from_fd(fd, zmq::POLLIN)),
+                wait::monitor_item(self.monitor.as_ref()),
             ];
-            let mut n = 2;
-            let stdin_at = stdin_fd.map(|fd| {
-                items[n] = zmq::PollItem::from_fd(fd, zmq::POLLIN);
-                n += 1;
-                n - 1
-            });
-            let monitor_at = self.monitor.as_ref().map(|m| {
-                items[n] = m.poll_item();
-                n += 1;
-                n - 1
-            });
-            match zmq::poll(&mut items[..n], timeout_ms) {
-                Ok(_) | Err(zmq::Error::EINTR) => {}
-                Err(e) => return Err(e).context("polling the socket"),
-            }
-            if items[0].get_revents().bits() != 0 {
-                if let Some(sig) = self.signals.pending() {
-                    return Err(Interrupted(sig).into());
-                }
+            match wait::wait(self.signals, &mut items, deadline, "polling the socket")? {
+                Wake::Expired => return Ok(None),
+                Wake::Signal(sig) => return Err(Interrupted(sig).into()),
+                Wake::Ready => {}
             }
             let woke = Woke {
                 readable: items[1].is_readable(),
                 writable: items[1].is_writable(),
                 // A hang-up or a closed descriptor also means "read now" (read says EOF).
-                stdin: stdin_at.is_some_and(|i| items[i].get_revents().bits() != 0),
+                stdin: stdin_fd.is_some() && items[2].get_revents().bits() != 0,
             };
-            let events_ready = monitor_at.is_some_and(|i| items[i].is_readable());
+            let events_ready = items[3].is_readable();
             if events_ready {
                 if let Some(m) = self.monitor.as_mut() {
                     m.drain()?;
@@ -348,36 +316,10 @@ impl<'a> Session<'a> {
 
     /// Waits until the pacing allows the next send.
     fn pace_wait(&mut self) -> Result<()> {
-        while let Some(due) = self.next_send {
-            // poll(2) sleeps in whole milliseconds: a send due within one goes now, and the
-            // absolute schedule keeps the average rate exact.
-            if Instant::now() + Duration::from_millis(1) >= due {
-                break;
-            }
+        while let Some(due) = self.pacer.due() {
             self.wait(zmq::PollEvents::empty(), false, Some(due))?;
         }
         Ok(())
-    }
-
-    /// Schedules the next send after one went out.
-    fn paced(&mut self) {
-        if self.next_send.is_none() && self.pace.interval.is_none() && self.pace.rate.is_none() {
-            // No pacing: no clock read on the hot path.
-            return;
-        }
-        let now = Instant::now();
-        self.next_send = if let Some(interval) = self.pace.interval {
-            Some(now + interval)
-        } else if let Some(rate) = self.pace.rate {
-            // Evenly spaced targets; after a stall, at most a few milliseconds of credit, which
-            // covers poll's millisecond wake-ups without allowing a real burst.
-            let period = Duration::from_secs_f64(1.0 / rate);
-            let floor = now.checked_sub(period.max(RATE_CREDIT)).unwrap_or(now);
-            let base = self.next_send.map_or(now, |due| due.max(floor));
-            Some(base + period)
-        } else {
-            None
-        };
     }
 
     /// Tries to send the next input message once, without blocking.
@@ -466,7 +408,7 @@ impl<'a> Session<'a> {
         if self.stats.sent % PROGRESS_EVERY == 0 {
             self.progress.update(&self.stats);
         }
-        self.paced();
+        self.pacer.sent();
     }
 
     /// Sends the next input message, waiting for input and for room as needed.
@@ -776,10 +718,7 @@ impl<'a> Session<'a> {
                     input_over = true;
                     break;
                 }
-                if self
-                    .next_send
-                    .is_some_and(|due| Instant::now() + Duration::from_millis(1) < due)
-                {
+                if self.pacer.due().is_some() {
                     break;
                 }
                 match self.try_send()? {
@@ -803,7 +742,7 @@ impl<'a> Session<'a> {
             } else {
                 zmq::POLLIN
             };
-            let pace = if input_over { None } else { self.next_send };
+            let pace = if input_over { None } else { self.pacer.next() };
             let deadline = match (idle_deadline, pace) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),

@@ -25,6 +25,7 @@ mod socket;
 mod template;
 mod trace;
 mod unread;
+mod wait;
 
 use std::process::ExitCode;
 

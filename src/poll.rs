@@ -20,6 +20,7 @@ use crate::security::{self, Security};
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
 use crate::trace;
+use crate::wait::{self, Wake};
 
 /// Messages taken from one socket before the next gets its turn.
 const BATCH: usize = 64;
@@ -289,22 +290,7 @@ impl Poller<'_> {
                 }
             }
             self.output.flush()?;
-            let timeout_ms = match idle_deadline {
-                None => -1,
-                Some(d) => {
-                    let left = d.saturating_duration_since(Instant::now());
-                    if left.is_zero() {
-                        return Err(Timeout(format!(
-                            "no message arrived within {}",
-                            humantime::format_duration(self.timeout.unwrap_or_default())
-                        ))
-                        .into());
-                    }
-                    left.as_micros().div_ceil(1000) as i64
-                }
-            };
-            let mut items: Vec<zmq::PollItem> =
-                vec![zmq::PollItem::from_fd(self.signals.fd(), zmq::POLLIN)];
+            let mut items = vec![wait::signal_item(self.signals)];
             for (i, p) in self.sockets.iter().enumerate() {
                 let events = if blocked == Some(i) {
                     zmq::POLLIN | zmq::POLLOUT
@@ -314,38 +300,37 @@ impl Poller<'_> {
                 items.push(p.sock.as_poll_item(events));
             }
             let stdin_fd = self.input.fd().filter(|_| want_stdin);
-            if let Some(fd) = stdin_fd {
-                items.push(zmq::PollItem::from_fd(fd, zmq::POLLIN));
-            }
+            items.push(
+                stdin_fd.map_or_else(wait::no_item, |fd| zmq::PollItem::from_fd(fd, zmq::POLLIN)),
+            );
             let stdin_at = items.len() - 1;
-            let monitors_at = items.len();
             items.extend(
                 self.sockets
                     .iter()
                     .filter_map(|p| p.monitor.as_ref().map(Monitor::poll_item)),
             );
-            match zmq::poll(&mut items, timeout_ms) {
-                Ok(_) | Err(zmq::Error::EINTR) => {}
-                Err(e) => return Err(e).context("polling the sockets"),
-            }
-            let signalled = items[0].is_readable();
+            let woke = wait::wait(
+                self.signals,
+                &mut items,
+                idle_deadline,
+                "polling the sockets",
+            )?;
             let stdin_ready = stdin_fd.is_some() && items[stdin_at].get_revents().bits() != 0;
             let writable = blocked.is_some_and(|b| items[b + 1].is_writable());
-            let events: Vec<bool> = items[monitors_at..]
-                .iter()
-                .map(|i| i.is_readable())
-                .collect();
+            let ready = wait::readable(&items[stdin_at + 1..]);
             drop(items);
             let monitors = self.sockets.iter_mut().filter_map(|p| p.monitor.as_mut());
-            for (m, ready) in monitors.zip(events) {
-                if ready {
-                    m.drain()?;
+            wait::drain_monitors(monitors, ready)?;
+            match woke {
+                Wake::Signal(sig) => return Err(Interrupted(sig).into()),
+                Wake::Expired => {
+                    return Err(Timeout(format!(
+                        "no message arrived within {}",
+                        humantime::format_duration(self.timeout.unwrap_or_default())
+                    ))
+                    .into())
                 }
-            }
-            if signalled {
-                if let Some(sig) = self.signals.pending() {
-                    return Err(Interrupted(sig).into());
-                }
+                Wake::Ready => {}
             }
             if writable {
                 blocked = None;

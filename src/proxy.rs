@@ -21,6 +21,7 @@ use crate::patterns::Kind;
 use crate::security::{self, Security};
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
+use crate::wait::{self, Wake};
 
 /// Counts per direction: front→back first.
 #[derive(Debug, Default, Clone, Copy)]
@@ -248,24 +249,14 @@ fn print_stats(c: &Counts, secs: f64) {
 /// Waits for a signal while watching the monitors; returns the signal.
 fn wait_signal(signals: &Signals, monitors: &mut [Monitor]) -> Result<i32> {
     loop {
-        let mut items: Vec<zmq::PollItem> = vec![zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN)];
+        let mut items = vec![wait::signal_item(signals)];
         items.extend(monitors.iter().map(Monitor::poll_item));
-        match zmq::poll(&mut items, -1) {
-            Ok(_) | Err(zmq::Error::EINTR) => {}
-            Err(e) => return Err(e).context("waiting for a signal"),
-        }
-        let signalled = items[0].is_readable();
-        let ready: Vec<bool> = items[1..].iter().map(|i| i.is_readable()).collect();
+        let woke = wait::wait(signals, &mut items, None, "waiting for a signal")?;
+        let ready = wait::readable(&items[1..]);
         drop(items);
-        for (m, r) in monitors.iter_mut().zip(ready) {
-            if r {
-                m.drain()?;
-            }
-        }
-        if signalled {
-            if let Some(sig) = signals.pending() {
-                return Ok(sig);
-            }
+        wait::drain_monitors(monitors.iter_mut(), ready)?;
+        if let Wake::Signal(sig) = woke {
+            return Ok(sig);
         }
     }
 }
@@ -348,8 +339,8 @@ fn capture_loop(
     let result = (|| -> Result<i32> {
         loop {
             output.flush()?;
-            let mut items: Vec<zmq::PollItem> = vec![
-                zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN),
+            let mut items = vec![
+                wait::signal_item(signals),
                 front.as_poll_item(zmq::POLLIN),
                 back.as_poll_item(if both_ways {
                     zmq::POLLIN
@@ -358,22 +349,12 @@ fn capture_loop(
                 }),
             ];
             items.extend(monitors.iter().map(Monitor::poll_item));
-            match zmq::poll(&mut items, -1) {
-                Ok(_) | Err(zmq::Error::EINTR) => {}
-                Err(e) => return Err(e).context("polling the proxy sockets"),
-            }
-            let signalled = items[0].is_readable();
-            let events: Vec<bool> = items[3..].iter().map(|i| i.is_readable()).collect();
+            let woke = wait::wait(signals, &mut items, None, "polling the proxy sockets")?;
+            let ready = wait::readable(&items[3..]);
             drop(items);
-            if signalled {
-                if let Some(sig) = signals.pending() {
-                    return Ok(sig);
-                }
-            }
-            for (m, ready) in monitors.iter_mut().zip(events) {
-                if ready {
-                    m.drain()?;
-                }
+            wait::drain_monitors(monitors.iter_mut(), ready)?;
+            if let Wake::Signal(sig) = woke {
+                return Ok(sig);
             }
             // A bounded batch per side in turn: neither direction starves the other.
             for (dir, (from, to, label)) in sides.iter().enumerate() {
@@ -409,29 +390,22 @@ struct Stop<'a> {
 impl Stop<'_> {
     /// Waits until `to` has room, a signal comes, or the grace after one ends (false).
     fn wait_room(&mut self, to: &zmq::Socket) -> Result<bool> {
-        if self
-            .deadline
-            .is_some_and(|d| std::time::Instant::now() >= d)
-        {
-            return Ok(false);
-        }
-        let ms = self.deadline.map_or(-1, |d| {
-            let left = d.saturating_duration_since(std::time::Instant::now());
-            left.as_millis().max(1) as i64
-        });
         let mut items = [
-            zmq::PollItem::from_fd(self.signals.fd(), zmq::POLLIN),
+            wait::signal_item(self.signals),
             to.as_poll_item(zmq::POLLOUT),
         ];
-        match zmq::poll(&mut items, ms) {
-            Ok(_) | Err(zmq::Error::EINTR) => {}
-            Err(e) => return Err(e).context("waiting to forward"),
-        }
-        if items[0].is_readable() && self.signal.is_none() {
-            if let Some(sig) = self.signals.pending() {
+        match wait::wait(
+            self.signals,
+            &mut items,
+            self.deadline,
+            "waiting to forward",
+        )? {
+            Wake::Expired => return Ok(false),
+            Wake::Signal(sig) if self.signal.is_none() => {
                 self.signal = Some(sig);
                 self.deadline = self.grace.map(|g| std::time::Instant::now() + g);
             }
+            Wake::Signal(_) | Wake::Ready => {}
         }
         Ok(true)
     }
