@@ -179,10 +179,59 @@ fn any_security(a: &SecurityArgs) -> bool {
         || !a.deny_ip.is_empty()
 }
 
+/// Refuses what a bench run cannot do, or options that would mean nothing in its role.
+fn check(a: &BenchArgs, pair: bool) -> Result<(), Usage> {
+    let role = a.role;
+    let name = role_name(role);
+    if a.count == Some(0) {
+        return Err(Usage("--count must be at least 1".into()));
+    }
+    if a.size > DEFAULT_SIZE_LIMIT {
+        return Err(Usage(format!(
+            "--size {}: at most {DEFAULT_SIZE_LIMIT} bytes (1 GiB)",
+            a.size
+        )));
+    }
+    // Options that mean something only for some roles are refused elsewhere, not ignored.
+    let senders = pair || matches!(role, BenchRole::Push | BenchRole::Pub | BenchRole::Req);
+    if a.rate.is_some() && !senders {
+        return Err(Usage(format!(
+            "--rate applies to push, pub and req, not to {name} (the sender sets the pace)"
+        )));
+    }
+    if a.subscribers.is_some() && (pair || role != BenchRole::Pub) {
+        return Err(Usage(
+            "--subscribers applies to pub with an endpoint (without one, there is one)".into(),
+        ));
+    }
+    if a.transport.is_some() && !pair {
+        return Err(Usage(
+            "--transport applies only without an endpoint (when zmqcat runs both ends)".into(),
+        ));
+    }
+    if pair && any_security(&a.security) {
+        return Err(Usage(
+            "security options need an endpoint: without one, both ends are zmqcat processes \
+             without keys"
+                .into(),
+        ));
+    }
+    if pair && a.transport == Some(BenchTransport::Ipc) && !zmq::has("ipc").unwrap_or(false) {
+        return Err(Usage("the linked libzmq has no ipc transport".into()));
+    }
+    if let Some(n) = a.socket.max_msg_size {
+        if n < -1 {
+            return Err(Usage(format!(
+                "--max-msg-size {n}: expected bytes, or -1 for no limit"
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl Plan {
     fn new(a: &BenchArgs) -> Result<Plan> {
         let role = a.role;
-        let name = role_name(role);
         let given = &a.endpoints;
         let pair = given.bind.is_empty() && given.connect.is_empty() && given.endpoints.is_empty();
         let endpoints = if pair {
@@ -196,56 +245,8 @@ impl Plan {
                 &|cap| zmq::has(cap).unwrap_or(false),
             )?
         };
-        if a.count == Some(0) {
-            return Err(Usage("--count must be at least 1".into()).into());
-        }
-        if a.size > DEFAULT_SIZE_LIMIT {
-            return Err(Usage(format!(
-                "--size {}: at most {DEFAULT_SIZE_LIMIT} bytes (1 GiB)",
-                a.size
-            ))
-            .into());
-        }
-        // Options that mean something only for some roles are refused elsewhere, not ignored.
-        let senders = pair || matches!(role, BenchRole::Push | BenchRole::Pub | BenchRole::Req);
-        if a.rate.is_some() && !senders {
-            return Err(Usage(format!(
-                "--rate applies to push, pub and req, not to {name} (the sender sets the pace)"
-            ))
-            .into());
-        }
-        if a.subscribers.is_some() && (pair || role != BenchRole::Pub) {
-            return Err(Usage(
-                "--subscribers applies to pub with an endpoint (without one, there is one)".into(),
-            )
-            .into());
-        }
-        if a.transport.is_some() && !pair {
-            return Err(Usage(
-                "--transport applies only without an endpoint (when zmqcat runs both ends)".into(),
-            )
-            .into());
-        }
-        if pair && any_security(&a.security) {
-            return Err(Usage(
-                "security options need an endpoint: without one, both ends are zmqcat processes \
-                 without keys"
-                    .into(),
-            )
-            .into());
-        }
+        check(a, pair)?;
         let transport = a.transport.unwrap_or(BenchTransport::Tcp);
-        if pair && transport == BenchTransport::Ipc && !zmq::has("ipc").unwrap_or(false) {
-            return Err(Usage("the linked libzmq has no ipc transport".into()).into());
-        }
-        if let Some(n) = a.socket.max_msg_size {
-            if n < -1 {
-                return Err(Usage(format!(
-                    "--max-msg-size {n}: expected bytes, or -1 for no limit"
-                ))
-                .into());
-            }
-        }
         let timeout = match a.timeout {
             Some(Limit::After(d)) => Some(d),
             _ => None,

@@ -98,9 +98,9 @@ impl Report {
         })
     }
 
-    pub(super) fn text(&self, interrupted: bool) -> String {
+    /// What was measured, between which ends, how much and how long.
+    fn headline(&self, interrupted: bool) -> String {
         let t = &self.tally;
-        let mut lines = Vec::new();
         let what = match self.role {
             BenchRole::Req => "round trips",
             BenchRole::Rep => "requests answered",
@@ -129,26 +129,18 @@ impl Report {
             }
             None => format!("{} {}", role_name(self.role), self.endpoint),
         };
-        lines.push(format!(
+        format!(
             "bench {head}: {} {what} {size} ({} bytes) in {:.3} s{}",
             t.messages,
             t.bytes,
             t.seconds(),
             if interrupted { " (interrupted)" } else { "" }
-        ));
-        let unit = match self.role {
-            BenchRole::Req => "round trips/s",
-            BenchRole::Rep => "requests/s",
-            _ => "msg/s",
-        };
-        let bytes_rate = self.rate(t.bytes);
-        lines.push(format!(
-            "  throughput: {:.0} {unit}, {:.2} MB/s, {:.2} Mbit/s",
-            self.rate(t.messages),
-            bytes_rate / 1e6,
-            bytes_rate * 8.0 / 1e6
-        ));
-        let h = &t.latency;
+        )
+    }
+
+    /// The latency percentiles, or why there are none.
+    fn latency_lines(&self, lines: &mut Vec<String>) {
+        let h = &self.tally.latency;
         match self.latency_kind() {
             Some(kind) if h.total > 0 => {
                 let mut l = format!("  {kind} latency µs:");
@@ -181,6 +173,24 @@ impl Report {
             ),
             _ => {}
         }
+    }
+
+    pub(super) fn text(&self, interrupted: bool) -> String {
+        let t = &self.tally;
+        let mut lines = vec![self.headline(interrupted)];
+        let unit = match self.role {
+            BenchRole::Req => "round trips/s",
+            BenchRole::Rep => "requests/s",
+            _ => "msg/s",
+        };
+        let bytes_rate = self.rate(t.bytes);
+        lines.push(format!(
+            "  throughput: {:.0} {unit}, {:.2} MB/s, {:.2} Mbit/s",
+            self.rate(t.messages),
+            bytes_rate / 1e6,
+            bytes_rate * 8.0 / 1e6
+        ));
+        self.latency_lines(&mut lines);
         if let Some(s) = t.sender {
             let secs = s.nanos as f64 / 1e9;
             let rate = if secs > 0.0 {
