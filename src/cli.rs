@@ -338,6 +338,24 @@ pub struct FormatArgs {
     pub frame_sep: Option<u8>,
 }
 
+/// `-f` takes the formats by name, each with a line of help (the codec knows nothing of clap).
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = match self {
+            Format::Text => "One message per line, frames separated by TAB; bytes otherwise untouched",
+            Format::Quoted => "One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)",
+            Format::Json => "One JSON array per line; a frame is a string, or {\"base64\": \"…\"} when not UTF-8 (lossless)",
+            Format::Raw => "Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)",
+            Format::Zmtp => "Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)",
+        };
+        Some(clap::builder::PossibleValue::new(self.name()).help(help))
+    }
+}
+
 impl FormatArgs {
     /// The message format of a command, checked: `--null` and `--frame-sep` where they apply.
     pub fn style(&self, kind: Kind) -> Result<Style, Usage> {

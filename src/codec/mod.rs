@@ -17,7 +17,7 @@ mod zmtp;
 pub use zmtp::single_frame as zmtp_single_frame;
 
 /// How messages look on stdin and stdout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// One message per line, frames separated by TAB; bytes otherwise untouched
     #[default]
@@ -33,6 +33,25 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Quoted,
+        Format::Json,
+        Format::Raw,
+        Format::Zmtp,
+    ];
+
+    /// The name on the command line and in `ZMQCAT_FORMAT`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Quoted => "quoted",
+            Format::Json => "json",
+            Format::Raw => "raw",
+            Format::Zmtp => "zmtp",
+        }
+    }
+
     /// Whether messages are separated by a terminator byte (and `--null` applies).
     pub fn has_terminator(self) -> bool {
         matches!(self, Format::Text | Format::Quoted)
