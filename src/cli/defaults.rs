@@ -1,0 +1,108 @@
+//! Defaults from the environment and from configuration-file profiles, inserted into the
+//! command line before clap reads it.
+
+use clap::ArgAction;
+
+use super::Origin;
+use crate::patterns::Kind;
+
+/// Options taken from the environment when the command line does not give them (the socket
+/// commands, proxy and poll): (variable, long option, secret).
+pub const ENVIRONMENT: &[(&str, &str, bool)] = &[
+    ("ZMQCAT_FORMAT", "format", false),
+    ("ZMQCAT_TIMEOUT", "timeout", false),
+    ("ZMQCAT_LINGER", "linger", false),
+    ("ZMQCAT_HEARTBEAT", "heartbeat", false),
+    ("ZMQCAT_CURVE_SERVER_KEY", "curve-server-key", false),
+    ("ZMQCAT_PLAIN_USER", "plain-user", false),
+    ("ZMQCAT_PLAIN_PASS", "plain-pass", true),
+];
+
+/// Commands that take defaults from the environment and profiles.
+fn takes_defaults(word: &str) -> bool {
+    word == "proxy" || word == "poll" || Kind::ALL.iter().any(|k| k.name() == word)
+}
+
+/// Inserts, right after the command name, the options the environment gives, then those of the
+/// profile asked for: as a later occurrence wins, the command line overrides both, and a
+/// profile overrides the environment.
+pub(super) fn with_defaults(
+    cmd: &clap::Command,
+    args: &mut Vec<std::ffi::OsString>,
+) -> Result<Origin, crate::exit::Usage> {
+    use crate::config::{self, Accepts, Takes};
+    use crate::exit::Usage;
+    let mut origin = Origin::default();
+    // The command: the first word naming one (options before it are global ones).
+    let Some(at) = args
+        .iter()
+        .skip(1)
+        .position(|a| a.to_str().is_some_and(takes_defaults))
+        .map(|i| i + 1)
+    else {
+        return Ok(origin);
+    };
+    let Some(sub) = cmd.find_subcommand(&args[at]) else {
+        return Ok(origin);
+    };
+    let has = |long: &str| sub.get_arguments().any(|a| a.get_long() == Some(long));
+    let mut words: Vec<std::ffi::OsString> = Vec::new();
+    for (var, long, secret) in ENVIRONMENT {
+        let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        if !has(long) {
+            continue;
+        }
+        let mut word = std::ffi::OsString::from(format!("--{long}="));
+        word.push(&value);
+        words.push(word);
+        let shown = if *secret {
+            "<redacted>".to_string()
+        } else {
+            value.to_string_lossy().into_owned()
+        };
+        origin
+            .environment
+            .push((var.to_string(), format!("--{long}"), shown));
+    }
+    if let Some(name) = config::requested(args) {
+        let file = config::file().ok_or_else(|| {
+            Usage(format!(
+                "--profile {name}: no configuration file (set ZMQCAT_CONFIG, or HOME for ~/.config/zmqcat/config.toml)"
+            ))
+        })?;
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            Usage(format!(
+                "--profile {name}: cannot read {}: {e}",
+                file.display()
+            ))
+        })?;
+        let longs = |c: &clap::Command| -> Vec<(String, Takes)> {
+            c.get_arguments()
+                .filter(|a| !matches!(a.get_id().as_str(), "explain" | "profile"))
+                .filter_map(|a| {
+                    let takes = match a.get_action() {
+                        ArgAction::SetTrue | ArgAction::SetFalse => Takes::Flag,
+                        ArgAction::Count => Takes::Count,
+                        ArgAction::Set | ArgAction::Append => Takes::Value,
+                        _ => return None,
+                    };
+                    a.get_long().map(|l| (l.to_string(), takes))
+                })
+                .collect()
+        };
+        let accepts = Accepts {
+            options: longs(sub),
+            anywhere: cmd
+                .get_subcommands()
+                .flat_map(|c| longs(c).into_iter().map(|(l, _)| l))
+                .collect(),
+        };
+        let (profile_words, applied) = config::options(&name, &file, &text, &accepts)?;
+        words.extend(profile_words);
+        origin.profile = Some(applied);
+    }
+    args.splice(at + 1..at + 1, words);
+    Ok(origin)
+}

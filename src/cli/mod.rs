@@ -1,0 +1,333 @@
+//! The command line: the only module that knows clap.
+//!
+//! Everything below this module works on the plain structs defined here (or on the plan built from
+//! them in `app`), so it can be tested without parsing arguments. The top level and the
+//! subcommands are here; `options` holds the option groups the commands share, `commands` the
+//! arguments of each, `values` the parsers of option values, `defaults` what the environment and
+//! profiles supply, `scopes` the per-socket options of `--for`.
+
+mod commands;
+mod defaults;
+mod options;
+mod scopes;
+mod values;
+
+pub use commands::*;
+pub use options::*;
+pub use scopes::Scoped;
+pub use values::Limit;
+
+use defaults::with_defaults;
+use scopes::split_scopes;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+const ABOUT: &str = "A Swiss-army knife for ZeroMQ: every socket type from the shell";
+
+const LONG_ABOUT: &str = "\
+A Swiss-army knife for ZeroMQ: every socket type from the shell.
+
+Each command opens one socket, binds or connects it to the endpoints given, turns stdin into \
+messages and messages into stdout. Processes compose through ordinary shell pipes, so every \
+classic ZeroMQ topology can be assembled from a shell, each role played by zmqcat or by a \
+program in any binding.";
+
+const TOP_EXAMPLES: &str = "\
+Examples:
+  zmqcat rep --echo 5555                         # a server that answers every request with itself
+  echo Hello | zmqcat req 5555                   # one request, prints the reply
+  seq 100 | zmqcat push @tcp://127.0.0.1:*       # announces the bound port on stderr
+  zmqcat sub -s 10001 tcp://weather:5556         # prints updates whose first frame starts with 10001";
+
+/// The examples, then the exit statuses from [`crate::exit::STATUSES`].
+fn top_after_help() -> String {
+    format!("{TOP_EXAMPLES}\n\n{}", crate::exit::summary())
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "zmqcat",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = top_after_help(),
+    subcommand_required = true,
+    propagate_version = true,
+    arg_required_else_help = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Print the resolved plan (sockets, endpoints, options, format, security, where settings
+    /// came from) as JSON and exit, without touching the network
+    #[arg(long, global = true)]
+    pub explain: bool,
+
+    /// Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES)
+    /// [env: ZMQCAT_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Where settings came from: filled in by `parse`.
+    #[arg(skip)]
+    pub origin: Origin,
+
+    /// The subcommand's name as clap knows it: filled in by `parse`.
+    #[arg(skip)]
+    pub command_name: String,
+}
+
+/// Where settings came from besides the command line, for `--explain`.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub profile: Option<crate::config::Applied>,
+    /// Environment variables that supplied a value: (variable, option, value shown).
+    pub environment: Vec<(String, String, String)>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// REQ: send each input message as a request and print its reply (lockstep)
+    #[command(after_help = "\
+Examples:
+  echo Hello | zmqcat req tcp://127.0.0.1:5555
+  zmqcat req -m ping -n 10 -t 2s 5555            # ten round trips, give up after 2 s of silence")]
+    Req(ReqArgs),
+
+    /// REP: print each request and answer it (next input line, --echo or -m)
+    #[command(after_help = "\
+Examples:
+  zmqcat rep -m World 5555                        # answers every request with World
+  zmqcat rep --echo @tcp://127.0.0.1:*            # echo server on a free port")]
+    Rep(RepArgs),
+
+    /// PUB: publish each input message (TAB-separated frames make an envelope)
+    #[command(after_help = "\
+Examples:
+  printf 'A\\tnot for you\\nB\\tfor you\\n' | zmqcat pub 5563
+  zmqcat pub -m 'tick' --interval 1s 5556         # one message a second, forever
+  zmqcat pub --topic weather -m '{seq} {ts}' --rate 10 5556   # topic frame + templated body")]
+    Pub(PubArgs),
+
+    /// SUB: print every message whose first frame starts with a subscribed prefix
+    #[command(after_help = "\
+Examples:
+  zmqcat sub -s B 5563                            # only messages whose first frame starts with B
+  zmqcat sub -n 100 tcp://127.0.0.1:5556          # everything, stop after 100 messages
+  zmqcat sub -s weather --strip-topic --exclude weather.debug 5556")]
+    Sub(SubArgs),
+
+    /// PUSH: send each input message down a pipeline
+    #[command(after_help = "\
+Examples:
+  seq 100 | zmqcat push 5557                      # connect to a PULL on port 5557
+  seq 100 | zmqcat push @tcp://*:5557             # bind and hand tasks to connecting workers")]
+    Push(SendCommandArgs),
+
+    /// PULL: print every message received from a pipeline
+    #[command(after_help = "\
+Examples:
+  zmqcat pull 5558 > results.txt                  # bind and collect
+  zmqcat pull -n 100 -t 5s '>tcp://ventilator:5557'")]
+    Pull(RecvCommandArgs),
+
+    /// ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them
+    #[command(after_help = "\
+Examples:
+  zmqcat router 5555                              # prints e.g. 0x0080000001<TAB><TAB>Hello from a REQ peer
+  zmqcat router --identity broker 5555 < replies.txt")]
+    Router(DuplexArgs),
+
+    /// DEALER: send input messages and print incoming ones at the same time
+    #[command(after_help = "\
+Examples:
+  zmqcat dealer --identity cook tcp://127.0.0.1:5555
+  printf '\\tHello\\n' | zmqcat dealer -t 2s 5555  # speaks to a REP: empty delimiter frame first")]
+    Dealer(DuplexArgs),
+
+    /// PAIR: send input messages and print incoming ones at the same time
+    #[command(after_help = "\
+Examples:
+  zmqcat pair @ipc:///tmp/pair.sock
+  zmqcat pair ipc:///tmp/pair.sock < messages.txt")]
+    Pair(DuplexArgs),
+
+    /// XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)
+    #[command(after_help = "\
+Examples:
+  zmqcat xpub 5556                                # shows subscriptions as they arrive
+  zmqcat xpub --set xpub_verbose=1 5556")]
+    Xpub(DuplexArgs),
+
+    /// XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is
+    #[command(after_help = "\
+Examples:
+  zmqcat xsub -s 10001 tcp://127.0.0.1:5556
+  printf '\\x01A\\n' | zmqcat xsub --no-subscribe 5556   # subscribe by hand")]
+    Xsub(XsubArgs),
+
+    /// PROXY: forward messages between two sockets (shared queue, forwarder, streamer)
+    #[command(after_help = "\
+Examples:
+  zmqcat proxy 'router@tcp://*:5559' 'dealer@tcp://*:5560'    # request-reply broker
+  zmqcat proxy 'xsub@tcp://*:5557' 'xpub@tcp://*:5558'        # pub-sub forwarder
+  zmqcat proxy --capture 'pull@ipc:///tmp/in' 'push@ipc:///tmp/out'   # streamer, shows traffic
+  zmqcat proxy 'router@tcp://*:5559' 'dealer@ipc:///tmp/workers' \\
+      --for front --curve-server --curve-secret @server.key      # CURVE outside, plain inside
+
+Security options before any --for apply to both sockets; after --for LABEL (front, back, or the
+label given in a spec) to that socket only, in addition to the shared ones.")]
+    Proxy(ProxyArgs),
+
+    /// POLL: read several sockets at once; each message is printed after its socket's label
+    #[command(after_help = "\
+Examples:
+  zmqcat poll 'tasks=pull>tcp://localhost:5557' 'weather=sub>tcp://localhost:5556' -s 10001
+  printf 'out\\tping\\n' | zmqcat poll 'out=dealer>tcp://127.0.0.1:5555' 'in=pull@ipc:///tmp/in'
+  zmqcat poll 'a=pull@tcp://*:5557' 'b=pull@ipc:///tmp/b' --for a --allow-ip 10.0.0.0/8
+
+Security options before any --for apply to every socket; after --for LABEL to that socket only,
+in addition to the shared ones.")]
+    Poll(PollArgs),
+
+    /// Measure throughput and latency: push/pull, pub/sub, req/rep (like libzmq's perf programs)
+    #[command(after_help = "\
+Examples:
+  zmqcat bench push -n 1000000 --size 64          # both ends: a second zmqcat process receives
+  zmqcat bench req -n 20000 --transport ipc       # round-trip latency percentiles, both ends
+  zmqcat bench pull @tcp://*:5555                 # measuring receiver; elsewhere the sender:
+  zmqcat bench push tcp://host:5555 -n 1000000 --size 100
+  zmqcat bench sub tcp://host:5556 -f json        # with  zmqcat bench pub @tcp://*:5556
+  zmqcat bench req -n 10000 tcp://host:5555       # against any echo server (rep --echo, local_lat)
+  zmqcat bench push --raw -n 100000 --size 100 tcp://host:5555   # into libzmq's local_thr
+
+push and pub send N messages of SIZE bytes, the send time in the first 8 bytes (unless --raw);
+pull and sub count them (throughput from the first message to the last, as local_thr does) and
+report one-way latency percentiles, valid only when both ends read the same clock: one host.
+req reports round-trip percentiles against any echoing REP; rep is such an echo server.
+Without an endpoint, both ends run: a second zmqcat process plays the peer over tcp loopback
+or ipc.", after_help = crate::exit::summary())]
+    Bench(BenchArgs),
+
+    /// Print a new CURVE key pair (Z85), or write the secret key to a file
+    #[command(after_help = "\
+Examples:
+  zmqcat keygen                                   # public: … / secret: … on two lines
+  zmqcat keygen -o server.key                     # secret file (mode 0600); prints the public key")]
+    Keygen(KeygenArgs),
+
+    /// Print shell completions for zmqcat to stdout
+    #[command(after_help = "\
+Examples:
+  zmqcat completions bash > /etc/bash_completion.d/zmqcat
+  zmqcat completions zsh > \"${fpath[1]}/_zmqcat\"")]
+    Completions {
+        /// The shell to generate completions for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the ZeroMQ guide's topologies as ready-to-paste recipes with diagrams
+    #[command(after_help = "\
+Examples:
+  zmqcat examples                                 # every recipe
+  zmqcat examples broker                          # one")]
+    Examples {
+        /// The recipe to show (all when none)
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(crate::examples::names()))]
+        name: Option<String>,
+    },
+
+    /// Write completions/ and man/ into DIR (used to refresh the committed copies)
+    #[command(hide = true)]
+    Generate {
+        /// Directory receiving completions/ and man/
+        dir: PathBuf,
+    },
+}
+
+/// Parses the command line; `--version` also tells which libzmq is linked and what it can do.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let (a, b, c) = zmq::version();
+    let caps: Vec<String> = ["curve", "ipc", "pgm", "tipc", "norm", "gssapi", "draft"]
+        .iter()
+        .map(|cap| {
+            let yes = zmq::has(cap).unwrap_or(false);
+            format!("{cap}={}", if yes { "yes" } else { "no" })
+        })
+        .collect();
+    let long: &'static str = Box::leak(
+        format!(
+            "{}\nlibzmq {a}.{b}.{c} ({})",
+            env!("CARGO_PKG_VERSION"),
+            caps.join(" ")
+        )
+        .into_boxed_str(),
+    );
+    // A later occurrence wins: the command line over a profile's options before it (a global
+    // setting: the subcommands have it too).
+    let cmd = Cli::command().long_version(long).args_override_self(true);
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let origin = with_defaults(&cmd, &mut args).unwrap_or_else(|e| {
+        crate::diag::log!("{e}");
+        std::process::exit(i32::from(crate::exit::USAGE));
+    });
+    let matches = cmd.get_matches_from(args);
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli.origin = origin;
+    cli.command_name = matches.subcommand_name().unwrap_or_default().to_string();
+    let scoped = match &mut cli.command {
+        Command::Proxy(a) => matches
+            .subcommand_matches("proxy")
+            .map(|m| (m, &mut a.security, &mut a.scoped)),
+        Command::Poll(a) => matches
+            .subcommand_matches("poll")
+            .map(|m| (m, &mut a.security, &mut a.scoped)),
+        _ => None,
+    };
+    if let Some((m, shared, per_socket)) = scoped {
+        (*shared, *per_socket) = split_scopes(m).unwrap_or_else(|e| e.exit());
+    }
+    cli
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::patterns::Kind;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_socket_command_is_a_subcommand_and_every_socket_subcommand_a_kind() {
+        let cmd = Cli::command();
+        for kind in Kind::ALL {
+            assert!(
+                cmd.find_subcommand(kind.name()).is_some(),
+                "patterns.rs declares `{}`, which cli.rs has no subcommand for",
+                kind.name()
+            );
+        }
+        // A subcommand with socket options is a socket command, or one of the few that open
+        // several sockets (or spawn zmqcat) themselves.
+        for sub in cmd.get_subcommands() {
+            let name = sub.get_name();
+            let has_sockets = sub.get_arguments().any(|a| a.get_long() == Some("linger"));
+            let special = ["proxy", "poll", "bench"].contains(&name);
+            assert_eq!(
+                has_sockets && !special,
+                Kind::ALL.iter().any(|k| k.name() == name),
+                "`{name}`: a subcommand with socket options needs a row in patterns.rs"
+            );
+        }
+    }
+}

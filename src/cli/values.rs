@@ -1,0 +1,54 @@
+//! Parsers of option values: durations, limits, separators, rates.
+
+use std::time::Duration;
+
+/// A duration that may also be `inf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    After(Duration),
+    Never,
+}
+
+pub(super) fn parse_duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s.trim()).map_err(|e| format!("{e} (examples: 250ms, 2s, 1m30s)"))
+}
+
+pub(super) fn parse_limit(s: &str) -> Result<Limit, String> {
+    match s.trim() {
+        "inf" | "infinite" | "forever" | "-1" => Ok(Limit::Never),
+        other => parse_duration(other).map(Limit::After),
+    }
+}
+
+pub(super) fn parse_separator(s: &str) -> Result<u8, String> {
+    match s.as_bytes() {
+        b"\\t" => Ok(b'\t'),
+        &[b] => Ok(b),
+        _ => Err("expected a single byte, such as ',' or '|' (\\t for TAB)".into()),
+    }
+}
+
+pub(super) fn parse_rate(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(r) if r.is_finite() && r > 0.0 => Ok(r),
+        _ => Err("expected a positive number of messages per second".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_parse() {
+        assert_eq!(parse_limit("inf"), Ok(Limit::Never));
+        assert_eq!(
+            parse_limit("250ms"),
+            Ok(Limit::After(Duration::from_millis(250)))
+        );
+        assert!(parse_limit("soon").is_err());
+        assert!(parse_rate("0").is_err());
+        assert!(parse_rate("nan").is_err());
+        assert_eq!(parse_rate("1000"), Ok(1000.0));
+    }
+}
