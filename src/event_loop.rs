@@ -1,8 +1,8 @@
 //! The loops every socket command shares: send-only, receive-only, lockstep (client and server)
 //! and duplex. A command picks one; none re-implements one.
 //!
-//! Every wait goes through [`Session::wait`], one `zmq_poll` over the signal pipe, the socket and
-//! (when more input is wanted) stdin, bounded by a deadline. Sends and receives are non-blocking,
+//! Every wait goes through [`Session::wait`]: one [`wait::wait`] over the signal pipe, the
+//! socket, stdin (when more input is wanted) and the monitor, bounded by a deadline. Sends and receives are non-blocking,
 //! so a signal or a deadline is never missed inside libzmq. Output is flushed right before a wait,
 //! that is, exactly when no further message is ready.
 

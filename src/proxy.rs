@@ -378,7 +378,6 @@ fn capture_loop(
     Ok((Outcome::Interrupted(sig), counts))
 }
 
-/// Moves one message if one is ready, writing it to `output` after `label`.
 /// A signal that came while a message was in hand, and how long that message may still take.
 struct Stop<'a> {
     signals: &'a Signals,
