@@ -13,12 +13,12 @@ use crate::coproc::Coproc;
 use crate::diag::log;
 use crate::endpoint::{self, Endpoint, EndpointError};
 use crate::event_loop::CoprocEnded;
-use crate::event_loop::{Interrupted, Limits, Pace, RecvFilter, Replies, Session};
+use crate::event_loop::{Interrupted, Limits, Pace, RecvFilter, Replies, Session, SessionConfig};
 use crate::exit::{self, Outcome, Timeout, Usage};
 use crate::io::{Closed, Input, InputError, Output};
 use crate::monitor::{EventLog, Monitor, Watch};
 use crate::patterns::{pattern, Kind, Loop, Pattern};
-use crate::progress::{self, Progress};
+use crate::progress;
 use crate::security::Security;
 use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
@@ -114,8 +114,8 @@ pub struct Plan {
     template: Option<Template>,
     /// How many times `message` is sent (`None`: until stopped).
     message_times: Option<u64>,
-    pace: Pace,
-    limits: Limits,
+    /// What the session's loop is told: limits, pacing, topic, filter, tee, trace, retries.
+    session: SessionConfig,
     /// How long queued messages may take to leave at exit (`None`: as long as it takes).
     linger: Option<Duration>,
     /// Whether --linger was given (else an interruption bounds the drain by a short grace).
@@ -128,21 +128,14 @@ pub struct Plan {
     /// `--events`: where monitor events go as JSON lines.
     events: Option<std::path::PathBuf>,
     wait_peers: Option<u64>,
-    /// Lazy Pirate retries (req).
-    retries: u32,
     /// The command is `xpub` itself (not a publisher backed by XPUB for --wait-peers).
     xpub_command: bool,
     /// A long-running child that takes received messages and supplies the ones to send.
     coproc: Option<String>,
-    show_progress: bool,
     show_stats: bool,
     security: Security,
     /// Total run time (`--deadline`).
     deadline: Option<Duration>,
-    topic: Option<Vec<u8>>,
-    filter: Option<RecvFilter>,
-    tee: bool,
-    trace: bool,
 }
 
 /// The pieces of a socket command's arguments that the plan needs.
@@ -310,6 +303,11 @@ impl Plan {
             _ => Some(1),
         };
 
+        let peer = endpoints
+            .iter()
+            .map(|e| e.address.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         let mut plan = Plan {
             pattern,
             endpoints,
@@ -322,12 +320,22 @@ impl Plan {
             },
             message,
             message_times,
-            pace: Pace {
-                delay: send.delay,
-                interval: send.interval,
-                rate: send.rate,
+            session: SessionConfig {
+                limits,
+                pace: Pace {
+                    delay: send.delay,
+                    interval: send.interval,
+                    rate: send.rate,
+                },
+                routed: pattern.socket == zmq::ROUTER,
+                retries: p.retries,
+                topic: p.topic.map(|t| t.as_bytes().to_vec()),
+                filter: p.filter.clone(),
+                tee: send.tee,
+                trace: c.run.trace,
+                progress: c.run.progress,
+                peer,
             },
-            limits,
             linger,
             linger_given: c.socket.linger.is_some(),
             replies: p.replies.clone(),
@@ -336,16 +344,10 @@ impl Plan {
             quiet: c.run.log.quiet,
             events: c.run.log.events.clone(),
             wait_peers: send.wait_peers.filter(|n| *n > 0),
-            retries: p.retries,
             xpub_command: p.kind == Kind::Xpub,
             coproc: p.coproc.map(str::to_owned),
-            show_progress: c.run.progress,
             show_stats: c.run.stats,
             deadline: c.run.deadline,
-            topic: p.topic.map(|t| t.as_bytes().to_vec()),
-            filter: p.filter.clone(),
-            tee: send.tee,
-            trace: c.run.trace,
             security: Security::from_args(&c.security, c.run.log.verbose)?,
         };
         if p.kind == Kind::Pub && plan.wait_peers.is_some() {
@@ -392,22 +394,22 @@ impl Plan {
                 Replies::Exec { cmd, .. } => serde_json::json!({ "exec": cmd }),
             },
             "sending": {
-                "delay": duration(self.pace.delay),
-                "interval": duration(self.pace.interval),
-                "rate": self.pace.rate,
+                "delay": duration(self.session.pace.delay),
+                "interval": duration(self.session.pace.interval),
+                "rate": self.session.pace.rate,
                 "wait_peers": self.wait_peers,
-                "topic": self.topic.as_deref().map(String::from_utf8_lossy),
-                "retries": self.retries,
-                "tee": self.tee,
+                "topic": self.session.topic.as_deref().map(String::from_utf8_lossy),
+                "retries": self.session.retries,
+                "tee": self.session.tee,
             },
-            "receiving": self.filter.as_ref().map(|f| serde_json::json!({
+            "receiving": self.session.filter.as_ref().map(|f| serde_json::json!({
                 "strip_topic": f.strip_topic,
                 "exclude": f.exclude.iter().map(|p| String::from_utf8_lossy(p)).collect::<Vec<_>>(),
             })),
             "subscriptions_upstream": self.upstream.len(),
             "limits": {
-                "count": self.limits.count,
-                "timeout": duration(self.limits.timeout),
+                "count": self.session.limits.count,
+                "timeout": duration(self.session.limits.timeout),
                 "deadline": duration(self.deadline),
                 "linger": match self.linger {
                     Some(l) => duration(Some(l)),
@@ -418,8 +420,8 @@ impl Plan {
                 "verbose": self.verbose,
                 "quiet": self.quiet,
                 "events": self.events.as_ref().map(|p| p.display().to_string()),
-                "trace": self.trace,
-                "progress": self.show_progress,
+                "trace": self.session.trace,
+                "progress": self.session.progress,
                 "stats": self.show_stats,
             },
         })
@@ -477,27 +479,13 @@ impl Plan {
         self.security.announce(self.verbose);
         let events = self.events.as_deref().map(EventLog::open).transpose()?;
         let (sock, monitor) = self.open(&ctx, &events)?;
-        let mut session = Session::new(sock, input, output, &signals);
+        let mut session =
+            Session::new(sock, monitor, input, output, &signals, self.session.clone());
         session.input_from_child = coproc.is_some();
-        session.progress = Progress::start(self.show_progress, self.limits.count);
-        session.monitor = monitor;
-        session.retries = self.retries;
-        if self.retries > 0 {
+        if self.session.retries > 0 {
             let (ctx, plan, events) = (ctx.clone(), &self, events.clone());
             session.reopen = Some(Box::new(move || plan.open(&ctx, &events)));
         }
-        session.limits = self.limits.clone();
-        session.routed = self.pattern.socket == zmq::ROUTER;
-        session.peer = self
-            .endpoints
-            .iter()
-            .map(|e| e.address.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        session.set_pace(self.pace);
-        session.topic = self.topic.clone();
-        session.set_inspection(self.trace, self.filter.clone());
-        session.tee = self.tee;
 
         let result = self.run_loop(&mut session);
         // Whatever happened, what was received reaches stdout.

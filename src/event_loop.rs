@@ -37,6 +37,29 @@ pub struct Pace {
     pub rate: Option<f64>,
 }
 
+/// What the plan decides about a session's loop, handed over in one value.
+#[derive(Debug, Clone, Default)]
+pub struct SessionConfig {
+    pub limits: Limits,
+    pub pace: Pace,
+    /// The first frame is a routing id (ROUTER): unroutable ids are reported.
+    pub routed: bool,
+    /// Lazy Pirate: how many times a request is resent on a fresh socket after a timeout.
+    pub retries: u32,
+    /// A first frame sent before every message (`pub --topic`).
+    pub topic: Option<Vec<u8>>,
+    /// What a subscriber drops or trims after receipt.
+    pub filter: Option<RecvFilter>,
+    /// Sent messages are printed too (`--tee`).
+    pub tee: bool,
+    /// Every frame is traced on stderr (`--trace`).
+    pub trace: bool,
+    /// The `--progress` line is drawn (on a terminal).
+    pub progress: bool,
+    /// Words used in messages: the endpoints, for "no reply from …".
+    pub peer: String,
+}
+
 /// What the replies of a lockstep server are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Replies {
@@ -173,30 +196,49 @@ pub struct CoprocEnded;
 pub type Reopen<'a> = Box<dyn Fn() -> Result<(zmq::Socket, Option<Monitor>)> + 'a>;
 
 impl<'a> Session<'a> {
-    pub fn new(sock: zmq::Socket, input: Input, output: Output, signals: &'a Signals) -> Self {
+    pub fn new(
+        sock: zmq::Socket,
+        monitor: Option<Monitor>,
+        input: Input,
+        output: Output,
+        signals: &'a Signals,
+        config: SessionConfig,
+    ) -> Self {
+        let SessionConfig {
+            limits,
+            pace,
+            routed,
+            retries,
+            topic,
+            filter,
+            tee,
+            trace,
+            progress,
+            peer,
+        } = config;
         Session {
             sock,
             input,
             output,
             signals,
-            limits: Limits::default(),
+            progress: Progress::start(progress, limits.count),
+            limits,
             stats: Stats::default(),
-            routed: false,
-            peer: String::new(),
-            monitor: None,
+            routed,
+            peer,
+            monitor,
             msg: zmq::Message::new(),
             kept: Kept::default(),
-            pacer: Pacer::default(),
+            pacer: Pacer::new(pace.delay, pace.interval, pace.rate),
             awaiting_peers: false,
-            retries: 0,
+            retries,
             reopen: None,
             input_from_child: false,
-            progress: Progress::start(false, None),
-            topic: None,
-            filter: None,
-            tee: false,
-            trace: false,
-            inspecting: false,
+            topic,
+            inspecting: trace || filter.is_some(),
+            filter,
+            tee,
+            trace,
         }
     }
 
@@ -204,17 +246,6 @@ impl<'a> Session<'a> {
     /// before the socket closes (see [`Monitor::detach`]).
     pub fn into_parts(self) -> (zmq::Socket, Stats, Progress, Option<Monitor>) {
         (self.sock, self.stats, self.progress, self.monitor)
-    }
-
-    /// Turns on `--trace` and a subscriber's filter.
-    pub fn set_inspection(&mut self, trace: bool, filter: Option<RecvFilter>) {
-        self.trace = trace;
-        self.inspecting = trace || filter.is_some();
-        self.filter = filter;
-    }
-
-    pub fn set_pace(&mut self, pace: Pace) {
-        self.pacer = Pacer::new(pace.delay, pace.interval, pace.rate);
     }
 
     fn count_reached(&self, n: u64) -> bool {
