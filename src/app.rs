@@ -254,16 +254,7 @@ impl Plan {
 
         let style = c.format.style(p.kind)?;
 
-        let max_msg_size = match c.socket.max_msg_size {
-            None | Some(-1) => None,
-            Some(n) if n >= 0 => Some(n as usize),
-            Some(n) => {
-                return Err(Usage(format!(
-                    "--max-msg-size {n}: expected bytes, or -1 for no limit"
-                ))
-                .into())
-            }
-        };
+        let max_msg_size = max_msg_size(c.socket.max_msg_size)?;
 
         let limits = Limits {
             count: c.run.count,
@@ -273,20 +264,7 @@ impl Plan {
             },
         };
 
-        // Receivers have nothing to deliver at exit. Senders wait for their queue to drain:
-        // for --linger when given, else for --timeout (nothing could be sent for that long),
-        // else until it is delivered.
-        let linger = match (pattern.sends(), c.socket.linger) {
-            (_, Some(Limit::After(d))) => Some(d),
-            (_, Some(Limit::Never)) => None,
-            (false, None) => Some(Duration::ZERO),
-            // A publisher promises no delivery (PUB drops for absent subscribers), so it must
-            // not wait forever for a subscriber that went away and may never come back.
-            (true, None) if matches!(p.kind, Kind::Pub | Kind::Xpub) => {
-                Some(limits.timeout.unwrap_or(PUBLISHER_LINGER))
-            }
-            (true, None) => limits.timeout,
-        };
+        let linger = exit_linger(pattern, p.kind, c.socket.linger, &limits);
 
         let send = p.send.cloned().unwrap_or_default();
         if send.tee && p.coproc.is_some() {
@@ -320,22 +298,7 @@ impl Plan {
             },
             message,
             message_times,
-            session: SessionConfig {
-                limits,
-                pace: Pace {
-                    delay: send.delay,
-                    interval: send.interval,
-                    rate: send.rate,
-                },
-                routed: pattern.socket == zmq::ROUTER,
-                retries: p.retries,
-                topic: p.topic.map(|t| t.as_bytes().to_vec()),
-                filter: p.filter.clone(),
-                tee: send.tee,
-                trace: c.run.trace,
-                progress: c.run.progress,
-                peer,
-            },
+            session: session_config(&p, &send, limits, peer),
             linger,
             linger_given: c.socket.linger.is_some(),
             replies: p.replies.clone(),
@@ -356,16 +319,7 @@ impl Plan {
         }
         plan.options = plan.socket_options(&p)?;
         if p.kind == Kind::Xsub {
-            let all = [String::new()];
-            let prefixes = if p.subscribe_all {
-                &all[..]
-            } else {
-                p.subscribe
-            };
-            plan.upstream = prefixes
-                .iter()
-                .map(|s| [&[1u8][..], s.as_bytes()].concat())
-                .collect();
+            plan.upstream = upstream_subscriptions(&p);
         }
         Ok(plan)
     }
@@ -606,6 +560,76 @@ impl Plan {
             Loop::Server => s.lockstep_server(&self.replies),
             Loop::Duplex => s.duplex(),
         }
+    }
+}
+
+/// `--max-msg-size`: bytes, or -1 for no limit.
+pub fn max_msg_size(given: Option<i64>) -> Result<Option<usize>, Usage> {
+    match given {
+        None | Some(-1) => Ok(None),
+        Some(n) => usize::try_from(n).map(Some).map_err(|_| {
+            Usage(format!(
+                "--max-msg-size {n}: expected bytes, or -1 for no limit"
+            ))
+        }),
+    }
+}
+
+/// What the session's loop is told, from the command's arguments.
+fn session_config(p: &Parts<'_>, send: &SendArgs, limits: Limits, peer: String) -> SessionConfig {
+    let c = p.common;
+    SessionConfig {
+        limits,
+        pace: Pace {
+            delay: send.delay,
+            interval: send.interval,
+            rate: send.rate,
+        },
+        routed: p.kind == Kind::Router,
+        retries: p.retries,
+        topic: p.topic.map(|t| t.as_bytes().to_vec()),
+        filter: p.filter.clone(),
+        tee: send.tee,
+        trace: c.run.trace,
+        progress: c.run.progress,
+        peer,
+    }
+}
+
+/// The subscriptions an XSUB sends upstream at start: its prefixes, or everything.
+fn upstream_subscriptions(p: &Parts<'_>) -> Vec<Vec<u8>> {
+    let all = [String::new()];
+    let prefixes = if p.subscribe_all {
+        &all[..]
+    } else {
+        p.subscribe
+    };
+    prefixes
+        .iter()
+        .map(|s| [&[1u8][..], s.as_bytes()].concat())
+        .collect()
+}
+
+/// How long queued messages may take to leave at exit (`None`: as long as it takes).
+fn exit_linger(
+    pattern: Pattern,
+    kind: Kind,
+    given: Option<Limit>,
+    limits: &Limits,
+) -> Option<Duration> {
+    // Receivers have nothing to deliver at exit. Senders wait for their queue to drain:
+    // for --linger when given, else for --timeout (nothing could be sent for that long),
+    // else until it is delivered.
+    match (pattern.sends(), given) {
+        (_, Some(Limit::After(d))) => Some(d),
+        (_, Some(Limit::Never)) => None,
+        (false, None) => Some(Duration::ZERO),
+        // A publisher promises no delivery (PUB drops for absent subscribers), so it must
+        // not wait forever for a subscriber that went away and may never come back.
+        (true, None) if matches!(kind, Kind::Pub | Kind::Xpub) => {
+            Some(limits.timeout.unwrap_or(PUBLISHER_LINGER))
+        }
+        (true, None) => limits.timeout,
     }
 }
 
