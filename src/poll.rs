@@ -143,46 +143,7 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         .as_deref()
         .map(EventLog::open)
         .transpose()?;
-    let mut sockets = Vec::new();
-    for Planned {
-        spec,
-        label,
-        options: opts,
-        security,
-    } in planned
-    {
-        let watch = (verbose > 0 || events.is_some()).then(|| Watch {
-            verbose,
-            events: events.clone(),
-            label: Some(label.clone()),
-            secured: security.mechanism() != "NULL",
-        });
-        let (sock, monitor) = socket::open(
-            &ctx,
-            pattern(spec.kind).socket,
-            &opts,
-            &spec.endpoints,
-            verbose,
-            args.run.log.quiet,
-            watch,
-        )?;
-        if spec.kind == Kind::Xsub {
-            let prefixes = if args.subscribe.is_empty() {
-                vec![String::new()]
-            } else {
-                args.subscribe.clone()
-            };
-            for p in prefixes {
-                sock.send([&[1u8][..], p.as_bytes()].concat(), 0)?;
-            }
-        }
-        sockets.push(Polled {
-            monitor,
-            label,
-            kind: spec.kind,
-            sock,
-        });
-    }
+    let sockets = open_all(&ctx, planned, args, &events)?;
 
     let mut poller = Poller {
         sockets,
@@ -214,6 +175,57 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
             Err(e) => Err(e),
         },
     }
+}
+
+/// Opens every planned socket (subscribing XSUBs upstream), watched by a monitor each.
+fn open_all(
+    ctx: &zmq::Context,
+    planned: Vec<Planned>,
+    args: &PollArgs,
+    events: &Option<EventLog>,
+) -> Result<Vec<Polled>> {
+    let verbose = args.run.log.verbose;
+    let mut sockets = Vec::new();
+    for Planned {
+        spec,
+        label,
+        options: opts,
+        security,
+    } in planned
+    {
+        let watch = (verbose > 0 || events.is_some()).then(|| Watch {
+            verbose,
+            events: events.clone(),
+            label: Some(label.clone()),
+            secured: security.mechanism() != "NULL",
+        });
+        let (sock, monitor) = socket::open(
+            ctx,
+            pattern(spec.kind).socket,
+            &opts,
+            &spec.endpoints,
+            verbose,
+            args.run.log.quiet,
+            watch,
+        )?;
+        if spec.kind == Kind::Xsub {
+            let prefixes = if args.subscribe.is_empty() {
+                vec![String::new()]
+            } else {
+                args.subscribe.clone()
+            };
+            for p in prefixes {
+                sock.send([&[1u8][..], p.as_bytes()].concat(), 0)?;
+            }
+        }
+        sockets.push(Polled {
+            monitor,
+            label,
+            kind: spec.kind,
+            sock,
+        });
+    }
+    Ok(sockets)
 }
 
 /// The label of each spec: its own, or its type name (numbered when the type repeats).
