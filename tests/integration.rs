@@ -45,12 +45,13 @@ fn repeat_until(
     mut step: impl FnMut(),
     mut done: impl FnMut() -> bool,
 ) {
-    let deadline = Instant::now() + T;
-    while !done() {
-        assert!(Instant::now() < deadline, "timed out after {T:?}: {what}");
-        step();
-        thread::sleep(pace);
-    }
+    support::repeat_until(what, T, pace, || {
+        let finished = done();
+        if !finished {
+            step();
+        }
+        finished
+    });
 }
 
 /// Asserts that stderr holds exactly one line, mentioning `needle`, and no panic.
@@ -77,9 +78,7 @@ fn assert_one_stderr_line(p: &Proc, needle: &str) {
 fn req_sends_requests_and_prints_replies_from_zmq_rep() {
     let ctx = ctx();
     let (rep, ep) = bound(&ctx, zmq::REP);
-    let mut p = Proc::spawn(&["req", &ep]);
-    p.write_stdin(b"hello\nmulti\tpart\n");
-    p.close_stdin();
+    let mut p = Proc::feeding(&["req", &ep], b"hello\nmulti\tpart\n");
     assert_eq!(recv(&rep), msg(&["hello"]));
     send_text(&rep, &["HELLO"]);
     assert_eq!(recv(&rep), msg(&["multi", "part"]));
@@ -121,9 +120,7 @@ fn req_count_limits_round_trips_from_stdin() {
 fn req_without_server_times_out_with_status_3() {
     let dir = tempfile::tempdir().unwrap();
     let ep = format!("ipc://{}/nobody.sock", dir.path().display());
-    let mut p = Proc::spawn(&["req", "-t", "200ms", &ep]);
-    p.write_stdin(b"anyone?\n");
-    p.close_stdin();
+    let mut p = Proc::feeding(&["req", "-t", "200ms", &ep], b"anyone?\n");
     p.expect_exit(3, T);
     assert!(p.stderr().contains("no reply"), "{}", p.dump());
     assert!(p.stdout().is_empty(), "{}", p.dump());
@@ -163,9 +160,7 @@ fn rep_message_answers_zmq_req() {
 #[test]
 fn rep_replies_from_stdin_until_input_is_exhausted() {
     let ctx = ctx();
-    let mut p = Proc::spawn(&["rep", "tcp://127.0.0.1:*"]);
-    p.write_stdin(b"r1\nr2\tmore");
-    p.close_stdin();
+    let mut p = Proc::feeding(&["rep", "tcp://127.0.0.1:*"], b"r1\nr2\tmore");
     let ep = p.wait_bound(T);
     let req = connected(&ctx, zmq::REQ, &ep);
     send_text(&req, &["q1"]);
@@ -308,9 +303,7 @@ fn sub_prefix_filters_messages_from_zmq_pub() {
 fn push_sends_stdin_to_zmq_pull() {
     let ctx = ctx();
     let (pull, ep) = bound(&ctx, zmq::PULL);
-    let mut p = Proc::spawn(&["push", &ep]);
-    p.write_stdin(b"1\n2\tframes\n3");
-    p.close_stdin();
+    let mut p = Proc::feeding(&["push", &ep], b"1\n2\tframes\n3");
     assert_eq!(recv(&pull), msg(&["1"]));
     assert_eq!(recv(&pull), msg(&["2", "frames"]));
     assert_eq!(recv(&pull), msg(&["3"]));
@@ -411,9 +404,10 @@ fn router_reports_unknown_id_on_a_line_without_frames() {
 fn dealer_talks_with_zmq_router() {
     let ctx = ctx();
     let (router, ep) = bound(&ctx, zmq::ROUTER);
-    let mut p = Proc::spawn(&["dealer", "--identity", "d1", "-n", "1", &ep]);
-    p.write_stdin(b"hello\tthere\n");
-    p.close_stdin();
+    let mut p = Proc::feeding(
+        &["dealer", "--identity", "d1", "-n", "1", &ep],
+        b"hello\tthere\n",
+    );
     assert_eq!(recv(&router), msg(&["d1", "hello", "there"]));
     send_text(&router, &["d1", "world"]);
     p.expect_exit(0, T);
@@ -427,9 +421,7 @@ fn dealer_talks_with_zmq_router() {
 fn pair_connecting_talks_with_zmq_pair() {
     let ctx = ctx();
     let (pair, ep) = bound(&ctx, zmq::PAIR);
-    let mut p = Proc::spawn(&["pair", "-n", "1", &ep]);
-    p.write_stdin(b"from zmqcat\n");
-    p.close_stdin();
+    let mut p = Proc::feeding(&["pair", "-n", "1", &ep], b"from zmqcat\n");
     assert_eq!(recv(&pair), msg(&["from zmqcat"]));
     send_text(&pair, &["from", "test"]);
     p.expect_exit(0, T);
@@ -495,9 +487,7 @@ fn xsub_subscribes_upstream_and_prints_from_zmq_xpub() {
 fn xsub_no_subscribe_sends_only_subscriptions_from_stdin() {
     let ctx = ctx();
     let (xpub, ep) = bound(&ctx, zmq::XPUB);
-    let mut p = Proc::spawn(&["xsub", "--no-subscribe", "-n", "1", &ep]);
-    p.write_stdin(b"\x01only\n");
-    p.close_stdin();
+    let mut p = Proc::feeding(&["xsub", "--no-subscribe", "-n", "1", &ep], b"\x01only\n");
     // The first subscription upstream is the one from stdin, not a subscribe-to-all.
     assert_eq!(recv(&xpub), vec![b"\x01only".to_vec()]);
     send_text(&xpub, &["other"]);
@@ -525,9 +515,7 @@ fn xsub_without_prefix_subscribes_to_everything() {
 fn zmqcat_req_with_zmqcat_rep() {
     let rep = Proc::spawn(&["rep", "--echo", "tcp://127.0.0.1:*"]);
     let ep = rep.wait_bound(T);
-    let mut req = Proc::spawn(&["req", &ep]);
-    req.write_stdin(b"one\ntwo\tframes\n\n");
-    req.close_stdin();
+    let mut req = Proc::feeding(&["req", &ep], b"one\ntwo\tframes\n\n");
     req.expect_exit(0, T);
     assert_eq!(req.stdout_text(), "one\ntwo\tframes\n\n");
     assert_eq!(rep.wait_stdout_lines(3, T), ["one", "two\tframes", ""]);
@@ -554,9 +542,7 @@ fn zmqcat_pub_with_zmqcat_sub() {
 fn push_into_pull(n: usize, input: &[u8]) -> Proc {
     let mut pull = Proc::spawn(&["pull", "-n", &n.to_string(), "tcp://127.0.0.1:*"]);
     let ep = pull.wait_bound(T);
-    let mut push = Proc::spawn(&["push", &ep]);
-    push.write_stdin(input);
-    push.close_stdin();
+    let mut push = Proc::feeding(&["push", &ep], input);
     push.expect_exit(0, T);
     pull.expect_exit(0, T);
     pull
@@ -572,9 +558,7 @@ fn zmqcat_push_with_zmqcat_pull() {
 fn zmqcat_dealer_with_zmqcat_router() {
     let mut router = Proc::spawn(&["router", "tcp://127.0.0.1:*"]);
     let ep = router.wait_bound(T);
-    let mut dealer = Proc::spawn(&["dealer", "--identity", "cook", "-n", "1", &ep]);
-    dealer.write_stdin(b"hi\n");
-    dealer.close_stdin();
+    let mut dealer = Proc::feeding(&["dealer", "--identity", "cook", "-n", "1", &ep], b"hi\n");
     router.wait_stdout_contains(b"cook\thi\n", T);
     router.write_stdin(b"cook\tback\tatcha\n");
     dealer.expect_exit(0, T);
@@ -634,9 +618,7 @@ fn ipc_in_tempdir_with_natural_directions() {
     let dir = tempfile::tempdir().unwrap();
     let ep = format!("ipc://{}/natural.sock", dir.path().display());
     let mut pull = Proc::spawn(&["pull", "-n", "2", &ep]);
-    let mut push = Proc::spawn(&["push", &ep]);
-    push.write_stdin(b"over\tipc\nsecond\n");
-    push.close_stdin();
+    let mut push = Proc::feeding(&["push", &ep], b"over\tipc\nsecond\n");
     push.expect_exit(0, T);
     pull.expect_exit(0, T);
     assert_eq!(pull.stdout_text(), "over\tipc\nsecond\n");
@@ -647,9 +629,7 @@ fn ipc_bind_and_connect_sigils_override_natural_directions() {
     let dir = tempfile::tempdir().unwrap();
     let path = format!("ipc://{}/sigils.sock", dir.path().display());
     // push binds and pull connects: the opposite of their natural directions.
-    let mut push = Proc::spawn(&["push", &format!("@{path}")]);
-    push.write_stdin(b"x\ny\n");
-    push.close_stdin();
+    let mut push = Proc::feeding(&["push", &format!("@{path}")], b"x\ny\n");
     let mut pull = Proc::spawn(&["pull", "-n", "2", &format!(">{path}")]);
     pull.expect_exit(0, T);
     push.expect_exit(0, T);
@@ -759,9 +739,7 @@ fn push_to_nobody_gives_up_after_linger() {
     let dir = tempfile::tempdir().unwrap();
     let ep = format!("ipc://{}/nobody.sock", dir.path().display());
     let started = Instant::now();
-    let mut p = Proc::spawn(&["push", "-c", &ep, "--linger", "200ms"]);
-    p.write_stdin(b"lost\n");
-    p.close_stdin();
+    let mut p = Proc::feeding(&["push", "-c", &ep, "--linger", "200ms"], b"lost\n");
     let status = p.wait_exit(Duration::from_secs(5));
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(
@@ -829,9 +807,7 @@ fn bad_socket_option_value_is_usage_error() {
 fn multi_frame_and_empty_frames_reach_zmq_pull_exactly() {
     let ctx = ctx();
     let (pull, ep) = bound(&ctx, zmq::PULL);
-    let mut p = Proc::spawn(&["push", &ep]);
-    p.write_stdin(b"a\t\tb\n\n\t\n\t\t\nend");
-    p.close_stdin();
+    let mut p = Proc::feeding(&["push", &ep], b"a\t\tb\n\n\t\n\t\t\nend");
     assert_eq!(recv(&pull), msg(&["a", "", "b"]));
     assert_eq!(recv(&pull), msg(&[""]));
     assert_eq!(recv(&pull), msg(&["", ""]));
@@ -864,16 +840,12 @@ fn binary_bytes_pass_through_text_unchanged() {
     let ep = pull.wait_bound(T);
     // Check the frames on the wire with a zmq peer, then the round trip through zmqcat pull.
     let (peer, peer_ep) = bound(&ctx, zmq::PULL);
-    let mut to_peer = Proc::spawn(&["push", &peer_ep]);
-    to_peer.write_stdin(&input);
-    to_peer.close_stdin();
+    let mut to_peer = Proc::feeding(&["push", &peer_ep], &input);
     assert_eq!(recv(&peer), vec![frame.clone(), reversed]);
     assert_eq!(recv(&peer), vec![frame]);
     to_peer.expect_exit(0, T);
 
-    let mut push = Proc::spawn(&["push", &ep]);
-    push.write_stdin(&input);
-    push.close_stdin();
+    let mut push = Proc::feeding(&["push", &ep], &input);
     push.expect_exit(0, T);
     pull.expect_exit(0, T);
     assert!(

@@ -25,7 +25,7 @@ use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::process::ExitStatusExt;
 use std::process::{ChildStdin, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::sync::{mpsc, Arc, OnceLock};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -185,16 +185,7 @@ struct ReaderState {
     hold_at: Option<u64>,
 }
 
-struct ReaderShared {
-    state: Mutex<ReaderState>,
-    cv: Condvar,
-}
-
-impl ReaderShared {
-    fn lock(&self) -> MutexGuard<'_, ReaderState> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
+type ReaderShared = support::Watched<ReaderState>;
 
 /// Counts and checks, on a thread of its own, the numbered lines a child writes to a pipe.
 /// Dropping it releases the thread, which reads on until the pipe's end.
@@ -239,13 +230,10 @@ impl Reader {
         hold_at: Option<u64>,
     ) -> Reader {
         let fd = pipe.as_raw_fd();
-        let shared = Arc::new(ReaderShared {
-            state: Mutex::new(ReaderState {
-                tally: Tally::default(),
-                hold_at,
-            }),
-            cv: Condvar::new(),
-        });
+        let shared = Arc::new(ReaderShared::new(ReaderState {
+            tally: Tally::default(),
+            hold_at,
+        }));
         let s = Arc::clone(&shared);
         thread::spawn(move || read_lines(pipe, form, label, &s));
         Reader {
@@ -258,31 +246,21 @@ impl Reader {
     /// Waits until `done` holds; panics with the tally after `timeout` or at the end of the
     /// stream.
     fn wait(&self, what: &str, timeout: Duration, done: impl Fn(&Tally) -> bool) -> Tally {
-        let deadline = Instant::now() + timeout;
-        let mut st = self.shared.lock();
-        loop {
-            if done(&st.tally) {
-                return st.tally.clone();
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if st.tally.eof || left.is_zero() {
-                let why = if st.tally.eof {
-                    "the stream ended".to_string()
-                } else {
-                    format!("timed out after {timeout:?}")
-                };
-                panic!(
-                    "{}: {why} waiting for {what}; so far {:?}",
-                    self.what, st.tally
-                );
-            }
-            st = self
-                .shared
-                .cv
-                .wait_timeout(st, left)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
-        }
+        let result = self.shared.wait_until(
+            timeout,
+            |st| done(&st.tally).then(|| st.tally.clone()),
+            |st| st.tally.eof,
+        );
+        let why = match result {
+            Ok(tally) => return tally,
+            Err(support::Unmet::Ended) => "the stream ended".to_string(),
+            Err(support::Unmet::TimedOut) => format!("timed out after {timeout:?}"),
+        };
+        panic!(
+            "{}: {why} waiting for {what}; so far {:?}",
+            self.what,
+            self.tally()
+        );
     }
 
     /// Waits for at least `n` lines.
@@ -298,7 +276,7 @@ impl Reader {
     /// Reads on after a [`Reader::holding`] stop.
     fn release(&self) {
         self.shared.lock().hold_at = None;
-        self.shared.cv.notify_all();
+        self.shared.notify();
     }
 
     /// Reads to the end of the stream and returns the tally.
@@ -322,7 +300,7 @@ fn read_lines(mut pipe: impl Read, form: Form, label: &[u8], shared: &ReaderShar
         {
             let mut st = shared.lock();
             while st.hold_at.is_some_and(|h| st.tally.lines >= h) {
-                st = shared.cv.wait(st).unwrap_or_else(|e| e.into_inner());
+                st = shared.wait(st);
             }
         }
         let n = loop {
@@ -336,7 +314,7 @@ fn read_lines(mut pipe: impl Read, form: Form, label: &[u8], shared: &ReaderShar
         if n == 0 {
             st.tally.partial = carry.len();
             st.tally.eof = true;
-            shared.cv.notify_all();
+            shared.notify();
             return;
         }
         let mut chunk = &buf[..n];
@@ -359,7 +337,7 @@ fn read_lines(mut pipe: impl Read, form: Form, label: &[u8], shared: &ReaderShar
             chunk = &chunk[i + 1..];
         }
         carry.extend_from_slice(chunk);
-        shared.cv.notify_all();
+        shared.notify();
     }
 }
 
@@ -458,15 +436,8 @@ impl Feeder {
 // looking at processes and pipes
 
 /// Looks at `cond` every [`LOOK`] until it holds; panics after `timeout`.
-fn wait_until(what: &str, timeout: Duration, mut cond: impl FnMut() -> bool) {
-    let deadline = Instant::now() + timeout;
-    while !cond() {
-        assert!(
-            Instant::now() < deadline,
-            "timed out after {timeout:?} waiting for {what}"
-        );
-        thread::sleep(LOOK);
-    }
+fn wait_until(what: &str, timeout: Duration, cond: impl FnMut() -> bool) {
+    support::repeat_until(what, timeout, LOOK, cond);
 }
 
 /// The exit status, if `p` ends within `within` (an absence that can only be waited out).
@@ -843,7 +814,10 @@ fn into_a_throttled_zmq_pull(transport: Transport) {
         push.wait_stderr_contains("stats: sent", T);
         let handed_over = started.elapsed();
         assert_eq!(stat(&push, "sent"), N, "{}", push.dump());
-        assert!(push.try_wait().is_none(), "{}", push.dump());
+        // Usually the sender is still waiting for its peer to read; on a loaded machine the
+        // receiver's engine may already have taken every byte out of the kernel (6.9 kB), and
+        // then the sender may go. Either way every line must arrive.
+        let waited = push.try_wait().is_none();
 
         let mut tally = Tally::default();
         let mut scratch = Vec::new();
@@ -875,7 +849,8 @@ fn into_a_throttled_zmq_pull(transport: Transport) {
         );
         eprintln!(
             "throttled zmq PULL over {transport:?}, round {round}: {N} lines handed over after \
-             {handed_over:.2?} with none read, all {} received in order after {:.2?}",
+             {handed_over:.2?} with none read (sender waiting for the reader: {waited}), all {} \
+             received in order after {:.2?}",
             tally.lines,
             started.elapsed()
         );
@@ -1044,17 +1019,18 @@ fn broker_sigkilled_twice_under_lazy_pirate_clients_every_request_answered_once(
     let mut clients: Vec<Proc> = expected
         .iter()
         .map(|input| {
-            let mut p = Proc::spawn(&[
-                "req",
-                "--retries",
-                "10",
-                "-t",
-                "1500ms",
-                "--connect",
-                &front,
-            ]);
-            p.write_stdin(input.as_bytes());
-            p.close_stdin();
+            let p = Proc::feeding(
+                &[
+                    "req",
+                    "--retries",
+                    "10",
+                    "-t",
+                    "1500ms",
+                    "--connect",
+                    &front,
+                ],
+                input.as_bytes(),
+            );
             p
         })
         .collect();

@@ -13,7 +13,7 @@
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::sync::{mpsc, Arc, OnceLock};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -38,17 +38,7 @@ struct Captured {
     closed: u8,
 }
 
-#[derive(Default)]
-struct Shared {
-    state: Mutex<Captured>,
-    cv: Condvar,
-}
-
-impl Shared {
-    fn lock(&self) -> MutexGuard<'_, Captured> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
+type Shared = support::Watched<Captured>;
 
 /// A command run in a process group of its own, with stdout and stderr collected. On drop the
 /// whole group is killed (SIGKILL) and reaped; a failing test prints what it said first.
@@ -87,7 +77,7 @@ impl Group {
                     let mut state = shared.lock();
                     if n == 0 {
                         state.closed += 1;
-                        shared.cv.notify_all();
+                        shared.notify();
                         return;
                     }
                     let out = if is_stdout {
@@ -96,7 +86,7 @@ impl Group {
                         &mut state.stderr
                     };
                     out.extend_from_slice(&buf[..n]);
-                    shared.cv.notify_all();
+                    shared.notify();
                 }
             }));
         }
@@ -136,26 +126,15 @@ impl Group {
 
     /// Waits until `found` holds on the output so far; panics after `timeout`.
     fn wait_for(&self, what: &str, timeout: Duration, mut found: impl FnMut(&Captured) -> bool) {
-        let deadline = Instant::now() + timeout;
-        let mut state = self.shared.lock();
-        while !found(&state) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() || state.closed == 2 {
-                drop(state);
-                let why = if left.is_zero() {
-                    format!("timed out after {timeout:?}")
-                } else {
-                    "output ended".to_string()
-                };
-                panic!("{why} waiting for {what}\n{}", self.dump());
-            }
-            state = self
-                .shared
-                .cv
-                .wait_timeout(state, left)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
-        }
+        let result = self
+            .shared
+            .wait_until(timeout, |c| found(c).then_some(()), |c| c.closed == 2);
+        let why = match result {
+            Ok(()) => return,
+            Err(support::Unmet::TimedOut) => format!("timed out after {timeout:?}"),
+            Err(support::Unmet::Ended) => "output ended".to_string(),
+        };
+        panic!("{why} waiting for {what}\n{}", self.dump());
     }
 
     fn wait_stdout(&self, needle: &str, timeout: Duration) {
@@ -307,12 +286,8 @@ fn python(code: &str, args: &[&str]) -> Group {
 }
 
 /// Calls `attempt` every [`PACE`] until it says it is done; panics after [`T`].
-fn repeat_until(what: &str, mut attempt: impl FnMut() -> bool) {
-    let deadline = Instant::now() + T;
-    while !attempt() {
-        assert!(Instant::now() < deadline, "timed out after {T:?}: {what}");
-        thread::sleep(PACE);
-    }
+fn repeat_until(what: &str, attempt: impl FnMut() -> bool) {
+    support::repeat_until(what, T, PACE, attempt);
 }
 
 fn lines(text: &str) -> Vec<&str> {

@@ -8,8 +8,6 @@
 //! - every child is killed and reaped on drop, and when a test fails its children's stdout and
 //!   stderr are printed (see [`Proc`]'s `Drop`).
 
-#![allow(dead_code)]
-
 use std::cell::Cell;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -34,16 +32,93 @@ struct State {
     stderr_eof: bool,
 }
 
+/// State that reader threads fill in, with a condition variable they signal after each change:
+/// the one way tests wait for what a child process says.
 #[derive(Default)]
-struct Shared {
-    state: Mutex<State>,
+pub struct Watched<S> {
+    state: Mutex<S>,
     cv: Condvar,
 }
 
-impl Shared {
-    fn lock(&self) -> MutexGuard<'_, State> {
+/// Why [`Watched::wait_until`] gave up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unmet {
+    TimedOut,
+    /// The state can no longer change (the pipes it is read from have ended).
+    Ended,
+}
+
+impl<S> Watched<S> {
+    pub fn new(state: S) -> Watched<S> {
+        Watched {
+            state: Mutex::new(state),
+            cv: Condvar::new(),
+        }
+    }
+
+    pub fn lock(&self) -> MutexGuard<'_, S> {
         // A panicking reader thread must not hide the output of the others.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Wakes every waiter: call after changing the state.
+    pub fn notify(&self) {
+        self.cv.notify_all();
+    }
+
+    /// Sleeps until the next [`Watched::notify`] (for a reader thread that is held back).
+    pub fn wait<'g>(&self, guard: MutexGuard<'g, S>) -> MutexGuard<'g, S> {
+        self.cv.wait(guard).unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until `found` gives `Some`, within `timeout`; gives up early once `ended` says the
+    /// state cannot change any more.
+    pub fn wait_until<R>(
+        &self,
+        timeout: Duration,
+        mut found: impl FnMut(&S) -> Option<R>,
+        mut ended: impl FnMut(&S) -> bool,
+    ) -> Result<R, Unmet> {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.lock();
+        loop {
+            if let Some(r) = found(&state) {
+                return Ok(r);
+            }
+            if ended(&state) {
+                return Err(Unmet::Ended);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(Unmet::TimedOut);
+            }
+            state = self
+                .cv
+                .wait_timeout(state, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+}
+
+type Shared = Watched<State>;
+
+/// Calls `attempt` every `pace` until it says it is done; panics after `timeout`. For what can
+/// only be retried (a subscription that may not have arrived, a port that may not be free yet),
+/// never to wait out time.
+pub fn repeat_until(
+    what: &str,
+    timeout: Duration,
+    pace: Duration,
+    mut attempt: impl FnMut() -> bool,
+) {
+    let deadline = Instant::now() + timeout;
+    while !attempt() {
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {timeout:?}: {what}"
+        );
+        thread::sleep(pace);
     }
 }
 
@@ -70,6 +145,15 @@ impl Proc {
         let shared = Arc::clone(&p.shared);
         p.readers
             .push(thread::spawn(move || read_stdout(stdout, shared)));
+        p
+    }
+
+    /// Starts `zmqcat ARGS…` with `input` on its stdin, then closes stdin: the usual start of
+    /// a sender.
+    pub fn feeding(args: &[&str], input: &[u8]) -> Proc {
+        let mut p = Proc::spawn(args);
+        p.write_stdin(input);
+        p.close_stdin();
         p
     }
 
@@ -194,30 +278,16 @@ impl Proc {
         what: &str,
         mut found: impl FnMut(&State) -> Option<R>,
     ) -> R {
-        let deadline = Instant::now() + timeout;
-        let mut state = self.shared.lock();
-        loop {
-            if let Some(r) = found(&state) {
-                return r;
-            }
-            if state.stdout_eof && state.stderr_eof {
-                drop(state);
-                panic!("zmqcat ended its output before {what}\n{}", self.dump());
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                drop(state);
-                panic!(
-                    "timed out after {timeout:?} waiting for {what}\n{}",
-                    self.dump()
-                );
-            }
-            state = self
-                .shared
-                .cv
-                .wait_timeout(state, left)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
+        let result = self
+            .shared
+            .wait_until(timeout, &mut found, |s| s.stdout_eof && s.stderr_eof);
+        match result {
+            Ok(r) => r,
+            Err(Unmet::Ended) => panic!("zmqcat ended its output before {what}\n{}", self.dump()),
+            Err(Unmet::TimedOut) => panic!(
+                "timed out after {timeout:?} waiting for {what}\n{}",
+                self.dump()
+            ),
         }
     }
 
@@ -307,24 +377,16 @@ impl Proc {
     pub fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
         let deadline = Instant::now() + timeout;
         // The pipes reach EOF when the child exits (nothing else holds their write ends).
-        {
-            let mut state = self.shared.lock();
-            while !(state.stdout_eof && state.stderr_eof) {
-                let left = deadline.saturating_duration_since(Instant::now());
-                if left.is_zero() {
-                    drop(state);
-                    panic!(
-                        "timed out after {timeout:?} waiting for zmqcat to exit\n{}",
-                        self.dump()
-                    );
-                }
-                state = self
-                    .shared
-                    .cv
-                    .wait_timeout(state, left)
-                    .unwrap_or_else(|e| e.into_inner())
-                    .0;
-            }
+        let closed = self.shared.wait_until(
+            timeout,
+            |s| (s.stdout_eof && s.stderr_eof).then_some(()),
+            |_| false,
+        );
+        if closed.is_err() {
+            panic!(
+                "timed out after {timeout:?} waiting for zmqcat to exit\n{}",
+                self.dump()
+            );
         }
         // Output is closed, so the process is exiting; reaping it takes a moment at most.
         loop {
@@ -439,11 +501,11 @@ fn read_stdout(mut stdout: ChildStdout, shared: Arc<Shared>) {
         let mut state = shared.lock();
         if n == 0 {
             state.stdout_eof = true;
-            shared.cv.notify_all();
+            shared.notify();
             return;
         }
         state.stdout.extend_from_slice(&buf[..n]);
-        shared.cv.notify_all();
+        shared.notify();
     }
 }
 
@@ -456,11 +518,11 @@ fn read_stderr(stderr: std::process::ChildStderr, shared: Arc<Shared>) {
         let mut state = shared.lock();
         if n == 0 {
             state.stderr_eof = true;
-            shared.cv.notify_all();
+            shared.notify();
             return;
         }
         state.stderr.push_str(&String::from_utf8_lossy(&line));
-        shared.cv.notify_all();
+        shared.notify();
     }
 }
 
