@@ -300,19 +300,33 @@ fn steerable(
 
 /// The proxy's own counters, read after pausing it so that nothing moves between the count
 /// and the end.
+///
+/// libzmq 4.3.5 changed the control protocol: every command is answered (an empty message
+/// unless it is STATISTICS), and its parser swaps PAUSE and RESUME (`memcmp` tested without
+/// `== 0` in proxy.cpp), so there the word that pauses is RESUME. Empty answers are skipped.
 fn proxy_counts(control: &zmq::Socket) -> Result<Counts> {
     let mut counts = Counts::default();
-    control.send("PAUSE", 0)?;
+    let pause = if zmq::version() == (4, 3, 5) {
+        "RESUME"
+    } else {
+        "PAUSE"
+    };
+    control.send(pause, 0)?;
     control.send("STATISTICS", 0)?;
-    let frames = control.recv_multipart(0)?;
-    // Front messages in, bytes in, messages out, bytes out; then the same for the back.
-    let n: Vec<u64> = frames
-        .iter()
-        .map(|f| f.as_slice().try_into().map_or(0, u64::from_ne_bytes))
-        .collect();
-    if n.len() == 8 {
+    // At most the answer to the pause comes first.
+    for _ in 0..2 {
+        let frames = control.recv_multipart(0)?;
+        if frames.len() != 8 {
+            continue;
+        }
+        // Front messages in, bytes in, messages out, bytes out; then the same for the back.
+        let n: Vec<u64> = frames
+            .iter()
+            .map(|f| f.as_slice().try_into().map_or(0, u64::from_ne_bytes))
+            .collect();
         counts.messages = [n[0], n[4]];
         counts.bytes = [n[1], n[5]];
+        break;
     }
     Ok(counts)
 }
