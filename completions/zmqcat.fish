@@ -60,7 +60,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l heartbeat -d 'Send
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -114,7 +113,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l heartbeat -d 'Send
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -165,7 +163,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l heartbeat -d 'Send
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -219,7 +216,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l heartbeat -d 'Send
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -269,7 +265,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l heartbeat -d 'Sen
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -322,7 +317,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l heartbeat -d 'Sen
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -369,7 +363,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l heartbeat -d 'S
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -423,7 +416,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l heartbeat -d 'S
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -477,7 +469,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l heartbeat -d 'Sen
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -531,7 +522,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l heartbeat -d 'Sen
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -585,7 +575,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l heartbeat -d 'Sen
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -638,7 +627,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l heartbeat -d 'Se
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -680,7 +668,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l heartbeat -d 'Sen
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
@@ -739,7 +726,6 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l heartbeat -d 'Se
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l curve-public -d 'This socket\'s CURVE public key (ignored: it is derived from the secret key)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r

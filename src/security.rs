@@ -323,7 +323,6 @@ impl Security {
     fn build(a: &SecurityArgs, verbose: u8, label: Option<&str>) -> Result<Security> {
         let curve_wanted = a.curve_server
             || a.curve_secret.is_some()
-            || a.curve_public.is_some()
             || a.curve_server_key.is_some()
             || !a.curve_allow.is_empty();
         if curve_wanted && !has_curve() {
@@ -336,6 +335,25 @@ impl Security {
             Some(l) => format!("{DOMAIN}/{l}"),
             None => DOMAIN.to_string(),
         };
+        s.add_curve(a)?;
+        s.add_curve_allow(a)?;
+        s.add_plain(a)?;
+        for n in &a.allow_ip {
+            s.policy.allow.push(Net::parse(n, "--allow-ip")?);
+        }
+        for n in &a.deny_ip {
+            s.policy.deny.push(Net::parse(n, "--deny-ip")?);
+        }
+        if s.policy.is_needed() {
+            // With a domain set, libzmq asks the handler even for the NULL mechanism.
+            s.options
+                .push(SetOpt::bytes("zap_domain", s.policy.domain.as_bytes())?);
+        }
+        Ok(s)
+    }
+
+    /// CURVE as a server (its secret key) or as a client (the server key, and own keys given or new).
+    fn add_curve(&mut self, a: &SecurityArgs) -> Result<()> {
         if a.curve_server {
             let secret_arg = a
                 .curve_secret
@@ -343,9 +361,10 @@ impl Security {
                 .ok_or_else(|| Usage("--curve-server needs --curve-secret KEY|@FILE".into()))?;
             let secret = read_key(secret_arg, "--curve-secret", true)?;
             let public = public_of(&secret)?;
-            s.options.push(SetOpt::int("curve_server", 1)?);
-            s.options.push(SetOpt::bytes("curve_secretkey", &secret.0)?);
-            s.public = Some(public);
+            self.options.push(SetOpt::int("curve_server", 1)?);
+            self.options
+                .push(SetOpt::bytes("curve_secretkey", &secret.0)?);
+            self.public = Some(public);
         } else if let Some(server) = &a.curve_server_key {
             let server = read_key(server, "--curve-server-key", false)?;
             let (public, secret) = match &a.curve_secret {
@@ -355,17 +374,25 @@ impl Security {
                 }
                 None => generate()?,
             };
-            s.options.push(SetOpt::bytes("curve_serverkey", &server.0)?);
-            s.options.push(SetOpt::bytes("curve_publickey", &public.0)?);
-            s.options.push(SetOpt::bytes("curve_secretkey", &secret.0)?);
-            s.public = Some(public);
-        } else if a.curve_secret.is_some() || a.curve_public.is_some() {
+            self.options
+                .push(SetOpt::bytes("curve_serverkey", &server.0)?);
+            self.options
+                .push(SetOpt::bytes("curve_publickey", &public.0)?);
+            self.options
+                .push(SetOpt::bytes("curve_secretkey", &secret.0)?);
+            self.public = Some(public);
+        } else if a.curve_secret.is_some() {
             return Err(Usage(
                 "--curve-secret needs --curve-server (server) or --curve-server-key (client)"
                     .into(),
             )
             .into());
         }
+        Ok(())
+    }
+
+    /// `--curve-allow`: the client keys a CURVE server admits, given or listed in files.
+    fn add_curve_allow(&mut self, a: &SecurityArgs) -> Result<()> {
         for arg in &a.curve_allow {
             if !a.curve_server {
                 return Err(Usage("--curve-allow needs --curve-server".into()).into());
@@ -382,15 +409,20 @@ impl Security {
                         }
                         let key =
                             decode_key(line, &format!("--curve-allow {path} line {}", n + 1))?;
-                        s.policy.curve_allow.push(key.0);
+                        self.policy.curve_allow.push(key.0);
                     }
                 }
-                None => s
+                None => self
                     .policy
                     .curve_allow
                     .push(decode_key(arg, "--curve-allow")?.0),
             }
         }
+        Ok(())
+    }
+
+    /// PLAIN as a server (the one user and password it admits) or as a client.
+    fn add_plain(&mut self, a: &SecurityArgs) -> Result<()> {
         if a.plain_server {
             let (user, pass) = match (&a.plain_user, &a.plain_pass) {
                 (Some(u), Some(p)) => (u.clone(), read_password(p)?),
@@ -400,31 +432,20 @@ impl Security {
                     )
                 }
             };
-            s.options.push(SetOpt::int("plain_server", 1)?);
-            s.policy.plain = Some((user, pass));
+            self.options.push(SetOpt::int("plain_server", 1)?);
+            self.policy.plain = Some((user, pass));
         } else if let Some(user) = &a.plain_user {
             let pass = read_password(
                 a.plain_pass
                     .as_deref()
                     .ok_or_else(|| Usage("--plain-user needs --plain-pass".into()))?,
             )?;
-            s.options
+            self.options
                 .push(SetOpt::bytes("plain_username", user.as_bytes())?);
-            s.options
+            self.options
                 .push(SetOpt::bytes("plain_password", pass.as_bytes())?);
         }
-        for n in &a.allow_ip {
-            s.policy.allow.push(Net::parse(n, "--allow-ip")?);
-        }
-        for n in &a.deny_ip {
-            s.policy.deny.push(Net::parse(n, "--deny-ip")?);
-        }
-        if s.policy.is_needed() {
-            // With a domain set, libzmq asks the handler even for the NULL mechanism.
-            s.options
-                .push(SetOpt::bytes("zap_domain", s.policy.domain.as_bytes())?);
-        }
-        Ok(s)
+        Ok(())
     }
 
     pub fn options(&self) -> &[SetOpt] {

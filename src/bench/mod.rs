@@ -169,7 +169,6 @@ fn delivers(role: BenchRole) -> bool {
 fn any_security(a: &SecurityArgs) -> bool {
     a.curve_server
         || a.curve_secret.is_some()
-        || a.curve_public.is_some()
         || a.curve_server_key.is_some()
         || !a.curve_allow.is_empty()
         || a.plain_server

@@ -255,10 +255,6 @@ pub struct SecurityArgs {
     #[arg(long, allow_hyphen_values = true, value_name = "KEY|@FILE")]
     pub curve_secret: Option<String>,
 
-    /// This socket's CURVE public key (ignored: it is derived from the secret key)
-    #[arg(long, value_name = "KEY", hide = true)]
-    pub curve_public: Option<String>,
-
     /// Be a CURVE client of the server with this public key (own keys: --curve-secret, or new
     /// ones) [env: ZMQCAT_CURVE_SERVER_KEY]
     #[arg(long, allow_hyphen_values = true, value_name = "KEY|@FILE")]
