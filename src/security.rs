@@ -17,14 +17,22 @@ use crate::diag::log;
 use crate::exit::Usage;
 use crate::socket::SetOpt;
 
-/// Why CURVE is missing and what to do about it.
-const NO_CURVE: &str = "this zmqcat is linked with a libzmq without CURVE (the default \
-vendored build has none); build it against the system libzmq, which has it: \
-apt-get install libzmq3-dev pkg-config && cargo install --path . --config \
-'target.x86_64-unknown-linux-gnu.zmq.rustc-link-lib=[\"zmq\"]' (see README, Security)";
+/// Why CURVE is missing and what to do about it. The default build links a libzmq with CURVE,
+/// and so does Debian's: only a system libzmq built without libsodium lacks it.
+const NO_CURVE: &str = "this zmqcat is linked with a libzmq without CURVE (a system libzmq \
+built without libsodium); the default build has CURVE (cargo install --path .), as does \
+Debian's libzmq (apt-get install libzmq3-dev; see README, Install)";
 
 pub fn has_curve() -> bool {
     zmq::has("curve").unwrap_or(false)
+}
+
+/// Refuses a CURVE request when the linked libzmq has no CURVE (`has` is [`has_curve`]).
+fn require_curve(has: bool) -> Result<(), Usage> {
+    match has {
+        true => Ok(()),
+        false => Err(Usage(NO_CURVE.into())),
+    }
 }
 
 /// A 32-byte CURVE key.
@@ -64,17 +72,12 @@ pub fn decode_key(text: &str, what: &str) -> Result<Key, Usage> {
     Ok(Key(out))
 }
 
-// In libzmq since 4.2; zmq-sys declares it but does not export it.
-extern "C" {
-    fn zmq_curve_public(public: *mut libc::c_char, secret: *const libc::c_char) -> libc::c_int;
-}
-
 /// The public key that goes with a secret key.
 pub fn public_of(secret: &Key) -> Result<Key> {
     let secret_z = CString::new(secret.z85()).context("encoding the key")?;
     let mut public = [0 as libc::c_char; 41];
     // SAFETY: both buffers hold 40 characters and a NUL.
-    let rc = unsafe { zmq_curve_public(public.as_mut_ptr(), secret_z.as_ptr()) };
+    let rc = unsafe { zmq_sys::zmq_curve_public(public.as_mut_ptr(), secret_z.as_ptr()) };
     if rc != 0 {
         anyhow::bail!("{NO_CURVE}");
     }
@@ -87,9 +90,7 @@ pub fn public_of(secret: &Key) -> Result<Key> {
 
 /// A new key pair (public, secret).
 pub fn generate() -> Result<(Key, Key)> {
-    if !has_curve() {
-        return Err(Usage(NO_CURVE.into()).into());
-    }
+    require_curve(has_curve())?;
     let pair = zmq::CurveKeyPair::new().context("generating a CURVE key pair")?;
     Ok((Key(pair.public_key), Key(pair.secret_key)))
 }
@@ -325,8 +326,8 @@ impl Security {
             || a.curve_secret.is_some()
             || a.curve_server_key.is_some()
             || !a.curve_allow.is_empty();
-        if curve_wanted && !has_curve() {
-            return Err(Usage(NO_CURVE.into()).into());
+        if curve_wanted {
+            require_curve(has_curve())?;
         }
         let mut s = Security::default();
         s.policy.verbose = verbose;
@@ -696,6 +697,18 @@ pub fn keygen(a: &crate::cli::KeygenArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No build this project makes lacks CURVE any more, so the refusal a libzmq without
+    /// libsodium gets is checked here: one line, naming the cause and the builds that have it.
+    #[test]
+    fn a_libzmq_without_curve_is_refused_in_one_line_naming_the_builds() {
+        assert!(require_curve(true).is_ok());
+        let e = require_curve(false).unwrap_err().0;
+        assert_eq!(e.lines().count(), 1, "{e}");
+        for part in ["without CURVE", "cargo install --path .", "libzmq3-dev"] {
+            assert!(e.contains(part), "{part:?} missing from {e}");
+        }
+    }
 
     #[test]
     fn keys_are_validated_without_echoing_them() {

@@ -263,8 +263,9 @@ pub fn parse() -> Cli {
         .collect();
     let long: &'static str = Box::leak(
         format!(
-            "{}\nlibzmq {a}.{b}.{c} ({})",
+            "{}\nlibzmq {a}.{b}.{c} {} ({})",
             env!("CARGO_PKG_VERSION"),
+            env!("ZMQCAT_LIBZMQ"),
             caps.join(" ")
         )
         .into_boxed_str(),

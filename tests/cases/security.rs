@@ -1,7 +1,8 @@
 //! Security end to end: CURVE (with and without an allowlist), PLAIN, address filters, keygen,
-//! bad keys, and a pyzmq CURVE peer. CURVE needs the system-libzmq build; the default vendored
-//! build must refuse CURVE options cleanly instead. CI runs both, and sets
-//! ZMQCAT_EXPECT_CURVE=1 for the system build so that no CURVE test is silently skipped.
+//! bad keys, and a pyzmq CURVE peer. Both builds have CURVE: the default one (libzmq built by
+//! zmq-sys/ with libsodium) and the packagers' (Debian's libzmq). CI sets ZMQCAT_EXPECT_CURVE=1
+//! for both, so that no CURVE test is silently skipped; a libzmq without CURVE must refuse
+//! CURVE options cleanly instead.
 
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
@@ -55,8 +56,37 @@ fn assert_no_secret(procs: &[&Proc], secrets: &[&str]) {
     }
 }
 
+/// What `--version` reports is what the build promises: the built-in libzmq has CURVE and the
+/// draft API; Debian's has CURVE and no draft API. `ZMQCAT_LIBZMQ` comes from build.rs, which
+/// tells the two builds apart without asking libzmq.
 #[test]
-fn vendored_build_refuses_curve_clearly() {
+fn version_reports_the_capabilities_of_the_build() {
+    let out = Command::new(crate::support::bin())
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("libzmq 4.3."))
+        .unwrap_or_else(|| panic!("no libzmq line in {text}"));
+    let build = env!("ZMQCAT_LIBZMQ");
+    assert!(line.contains(&format!(" {build} (")), "{line}");
+    let expect: &[&str] = match build {
+        "built in" => &["curve=yes", "draft=yes", "ipc=yes"],
+        _ => &["curve=yes", "draft=no", "ipc=yes"],
+    };
+    for cap in expect {
+        assert!(
+            line.split([' ', '(', ')']).any(|w| w == *cap),
+            "{cap} not in {line}"
+        );
+    }
+}
+
+#[test]
+fn a_libzmq_without_curve_refuses_curve_clearly() {
     if has_curve() {
         return;
     }
