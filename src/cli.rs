@@ -334,7 +334,8 @@ pub struct FormatArgs {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Run control")]
 pub struct RunArgs {
-    /// Stop after N messages (sent by senders, received by receivers, round trips for req)
+    /// Stop after N messages: sent by senders, received by receivers and duplex commands (which
+    /// also finish sending: -m N times, or what stdin has ready), round trips for req
     #[arg(short = 'n', long, value_name = "N")]
     pub count: Option<u64>,
 
