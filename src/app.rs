@@ -762,7 +762,15 @@ fn finish(
         return Ok(grace.abandoned());
     }
     if let Some(sig) = grace.signal {
-        return Ok(Drained::Signal(sig));
+        // libzmq's linger, cut to the grace, ran out (its timers tick in milliseconds).
+        let ran_out = grace
+            .until
+            .is_some_and(|u| Instant::now() + Duration::from_millis(1) >= u);
+        return Ok(if ran_out {
+            grace.abandoned()
+        } else {
+            Drained::Signal(sig)
+        });
     }
     match linger {
         // libzmq's timers tick in milliseconds: an end within one of the linger is its expiry.

@@ -15,6 +15,8 @@ mod faults;
 mod formats;
 #[path = "cases/network.rs"]
 mod network;
+#[path = "cases/newuser.rs"]
+mod newuser;
 #[path = "cases/security.rs"]
 mod security;
 #[path = "cases/stats.rs"]
