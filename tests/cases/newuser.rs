@@ -42,7 +42,11 @@ fn ipc_wildcard_binds_in_a_private_directory_and_leaves_nothing_behind() {
     let mut p = Proc::spawn_program("sh", &["-c", script, "sh", &cwd_arg, bin()]);
     let ep = p.wait_bound(T);
     let path = Path::new(ep.strip_prefix("ipc://").expect("an ipc endpoint")).to_path_buf();
-    assert!(path.is_absolute(), "not an absolute path: {ep}\n{}", p.dump());
+    assert!(
+        path.is_absolute(),
+        "not an absolute path: {ep}\n{}",
+        p.dump()
+    );
     let dir = path.parent().unwrap().to_path_buf();
     let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o700, "{}\n{}", dir.display(), p.dump());
@@ -53,7 +57,10 @@ fn ipc_wildcard_binds_in_a_private_directory_and_leaves_nothing_behind() {
     assert_eq!(p.stdout_text(), "via wildcard\n");
     assert!(!dir.exists(), "{} left behind", dir.display());
     let left: Vec<_> = std::fs::read_dir(cwd.path()).unwrap().collect();
-    assert!(left.is_empty(), "files left in the working directory: {left:?}");
+    assert!(
+        left.is_empty(),
+        "files left in the working directory: {left:?}"
+    );
 }
 
 #[test]
@@ -254,4 +261,96 @@ fn sigint_during_the_final_delivery_abandons_after_the_grace_or_at_once_on_a_sec
     p.signal(libc::SIGINT);
     p.expect_exit(130, T);
     assert!(!p.stderr().contains("rest is abandoned"), "{}", p.dump());
+}
+
+// ---------------------------------------------------------------------------------------------
+// examples/: a failing role fails the recipe, and no role outlives it
+
+/// `sh examples/NAME` in a process group of its own, killed as a whole on drop.
+struct Recipe {
+    child: std::process::Child,
+    out: tempfile::NamedTempFile,
+}
+
+impl Recipe {
+    fn start(name: &str, tmp: &Path, vars: &[(&str, &str)]) -> Recipe {
+        use std::os::unix::process::CommandExt as _;
+        let out = tempfile::NamedTempFile::new().unwrap();
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg(format!("examples/{name}"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("ZMQCAT", bin())
+            .env("TMPDIR", tmp)
+            .stdin(std::process::Stdio::null())
+            .stdout(out.reopen().unwrap())
+            .stderr(out.reopen().unwrap())
+            .process_group(0);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let child = cmd.spawn().expect("starting sh");
+        Recipe { child, out }
+    }
+
+    fn output(&self) -> String {
+        std::fs::read_to_string(self.out.path()).unwrap_or_default()
+    }
+
+    /// The recipe's status, within `within`.
+    fn status(&mut self, within: Duration) -> std::process::ExitStatus {
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the recipe did not end within {within:?}\n{}",
+                self.output()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether any process of the recipe's group is still there.
+    fn group_alive(&self) -> bool {
+        // SAFETY: signal 0 only checks whether the process group exists.
+        unsafe { libc::kill(-(self.child.id() as i32), 0) == 0 }
+    }
+}
+
+impl Drop for Recipe {
+    fn drop(&mut self) {
+        // SAFETY: the group was created for this recipe.
+        unsafe { libc::kill(-(self.child.id() as i32), libc::SIGKILL) };
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn examples_with_their_port_taken_fail_and_leave_no_process() {
+    let ctx = ctx();
+    for (name, var, others) in [
+        ("hello-world.sh", "EP", &[][..]),
+        ("weather.sh", "EP", &[][..]),
+        ("broker.sh", "FRONTEND", &["BACKEND"][..]),
+        ("pipeline.sh", "SINK", &["VENT"][..]),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        // A REP takes the port: no role of the recipe can use it for anything.
+        let (_taken, ep) = bound(&ctx, zmq::REP);
+        let mut vars = vec![(var, ep.clone())];
+        for o in others {
+            vars.push((o, ipc_in(tmp.path(), o)));
+        }
+        let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let mut r = Recipe::start(name, tmp.path(), &vars);
+        let status = r.status(Duration::from_secs(40));
+        let out = r.output();
+        assert!(!status.success(), "{name} exited 0 with {ep} taken\n{out}");
+        assert!(out.contains("Address already in use"), "{name}\n{out}");
+        eventually(&format!("every process of {name} to end"), || {
+            !r.group_alive()
+        });
+    }
 }
