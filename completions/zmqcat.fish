@@ -72,7 +72,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -125,7 +125,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand rep" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -175,7 +175,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -228,7 +228,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand sub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -277,7 +277,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -329,7 +329,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pull" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -375,7 +375,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -428,7 +428,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -481,7 +481,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -534,7 +534,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -587,7 +587,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
@@ -681,7 +681,7 @@ json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when n
 raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s n -l count -d 'Stop after N messages (sent by senders, received by receivers, round trips for req)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F

@@ -19,25 +19,42 @@ CLIENTS=${CLIENTS:-2}
 REQUESTS=${REQUESTS:-10}
 WORK=${WORK:-0.1}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 # The broker.
-"$ZMQCAT" proxy "router@$FRONTEND" "dealer@$BACKEND" &
-pids=$!
+role proxy "router@$FRONTEND" "dealer@$BACKEND" &
 
 # The workers: each "works" on every request, then answers with its own name (their stdout,
 # the requests, is not shown).
 for w in $(seq "$WORKERS"); do
-    "$ZMQCAT" rep --exec "sleep $WORK; echo World from worker $w" ">$BACKEND" >/dev/null &
-    pids="$pids $!"
+    role rep --exec "sleep $WORK; echo World from worker $w" ">$BACKEND" >/dev/null &
 done
 
 # The clients, all at once; then how many replies each worker sent.
 for c in $(seq "$CLIENTS"); do
-    "$ZMQCAT" req -m Hello -n "$REQUESTS" -t 10s ">$FRONTEND" | sed "s/^/client $c got: /" &
+    role req -m Hello -n "$REQUESTS" -t 10s ">$FRONTEND" | sed "s/^/client $c got: /" &
 done | awk -v workers="$WORKERS" '
     { print; fflush(); n[$NF]++ }
     END {

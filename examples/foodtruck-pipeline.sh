@@ -18,10 +18,29 @@ PREPARE=${PREPARE:-tcp://127.0.0.1:5574}
 DONE=${DONE:-tcp://127.0.0.1:5575}
 ITEMS=${ITEMS:-hotdog burger fries}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 n=0 # how many orders
 for item in $ITEMS; do n=$((n + 1)); done
@@ -34,8 +53,7 @@ add() {
 # stage FIELD QUEUE NEXT: pulls orders from QUEUE (which it binds), adds FIELD, pushes them to
 # NEXT. Handles n orders, then ends.
 stage() {
-    "$ZMQCAT" pull -n "$n" -t 10s "@$2" | add "$1" | "$ZMQCAT" push -t 10s ">$3" &
-    pids="$pids $!"
+    role pull -n "$n" -t 10s "@$2" | add "$1" | role push -t 10s ">$3" &
 }
 stage order "$ORDER" "$INGREDIENTS"
 stage ing "$INGREDIENTS" "$COOK"
@@ -45,7 +63,6 @@ stage prep "$PREPARE" "$DONE"
 # The customer hands in its orders, and collects them when they are ready.
 for item in $ITEMS; do
     printf '{"item": "%s"}\n' "$item"
-done | "$ZMQCAT" push -t 10s ">$ORDER" &
-pids="$pids $!"
-"$ZMQCAT" pull -n "$n" -t 10s "@$DONE" | sed 's/^/customer got: /'
+done | role push -t 10s ">$ORDER" &
+role pull -n "$n" -t 10s "@$DONE" | sed 's/^/customer got: /'
 wait

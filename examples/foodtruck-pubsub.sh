@@ -17,10 +17,29 @@ CHEF_IN=${CHEF_IN:-tcp://127.0.0.1:5570}
 CHEF_OUT=${CHEF_OUT:-tcp://127.0.0.1:5576}
 ITEMS=${ITEMS:-hotdog burger fries}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 n=0 # how many orders
 for item in $ITEMS; do n=$((n + 1)); done
@@ -43,19 +62,17 @@ route() {
 }
 
 # The chef: every order comes by 5 times (new, and back from each stage); 5 subscribers.
-"$ZMQCAT" sub -n "$((n * 5))" -t 10s "@$CHEF_IN" | route |
-    "$ZMQCAT" pub --wait-peers 5 -t 10s "@$CHEF_OUT" &
-pids="$pids $!"
+role sub -n "$((n * 5))" -t 10s "@$CHEF_IN" | route |
+    role pub --wait-peers 5 -t 10s "@$CHEF_OUT" &
 
 # stage NAME FIELD: takes the orders published for NAME, adds "FIELD": "ok", publishes them back
 # to the chef as NAME. Handles n orders, then ends.
 stage() {
-    "$ZMQCAT" sub -s "$1" -n "$n" -t 10s ">$CHEF_OUT" |
+    role sub -s "$1" -n "$n" -t 10s ">$CHEF_OUT" |
         while IFS=$tab read -r topic o; do
             printf '%s\t%s, "%s": "ok"}\n' "$1" "${o%?}" "$2"
         done |
-        "$ZMQCAT" pub --wait-peers 1 -t 10s ">$CHEF_IN" &
-    pids="$pids $!"
+        role pub --wait-peers 1 -t 10s ">$CHEF_IN" &
 }
 stage order order
 stage ingredients ing
@@ -65,7 +82,6 @@ stage prepare prep
 # The customer.
 for item in $ITEMS; do
     printf 'new\t{"item": "%s"}\n' "$item"
-done | "$ZMQCAT" pub --wait-peers 1 -t 10s ">$CHEF_IN" &
-pids="$pids $!"
-"$ZMQCAT" sub -s customer -n "$n" -t 10s ">$CHEF_OUT" | cut -f 2 | sed 's/^/customer got: /'
+done | role pub --wait-peers 1 -t 10s ">$CHEF_IN" &
+role sub -s customer -n "$n" -t 10s ">$CHEF_OUT" | cut -f 2 | sed 's/^/customer got: /'
 wait

@@ -15,10 +15,29 @@ COOK=${COOK:-tcp://127.0.0.1:5573}
 PREPARE=${PREPARE:-tcp://127.0.0.1:5574}
 ITEMS=${ITEMS:-hotdog burger fries}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 n=0 # how many orders
 for item in $ITEMS; do n=$((n + 1)); done
@@ -36,8 +55,7 @@ stage() {
     else
         work=$add
     fi
-    FIELD=$1 "$ZMQCAT" rep -n "$n" -t 10s --coproc "$work" "@$2" >/dev/null &
-    pids="$pids $!"
+    FIELD=$1 role rep -n "$n" -t 10s --coproc "$work" "@$2" >/dev/null &
 }
 stage order "$ORDER" "$INGREDIENTS"
 stage ing "$INGREDIENTS" "$COOK"
@@ -47,5 +65,5 @@ stage prep "$PREPARE"
 # The customer: one order at a time, waiting for each.
 for item in $ITEMS; do
     printf '{"item": "%s"}\n' "$item"
-done | "$ZMQCAT" req -t 10s ">$ORDER" | sed 's/^/customer got: /'
+done | role req -t 10s ">$ORDER" | sed 's/^/customer got: /'
 wait

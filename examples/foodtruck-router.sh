@@ -17,10 +17,29 @@ EP=${EP:-tcp://127.0.0.1:5570}
 ITEMS=${ITEMS:-hotdog burger fries}
 STAGES=${STAGES:-order ingredients cook prepare}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 n=0 # how many orders
 for item in $ITEMS; do n=$((n + 1)); done
@@ -41,8 +60,7 @@ while IFS=$tab read -r from o; do
 done'
 # Every order passes it 5 times. It routes nothing before the 5 DEALERs are connected: a
 # message for an absent identity would be dropped.
-"$ZMQCAT" router --wait-peers 5 -n "$((n * 5))" -t 10s --coproc "$table" "@$EP" &
-pids="$pids $!"
+role router --wait-peers 5 -n "$((n * 5))" -t 10s --coproc "$table" "@$EP" &
 
 # A stage's coprocess: adds "$FIELD": "ok" to every order (one JSON object a line).
 # shellcheck disable=SC2016 # (expanded by the coprocess's shell)
@@ -50,8 +68,7 @@ add='while IFS= read -r o; do printf "%s, \"%s\": \"ok\"}\n" "${o%?}" "$FIELD"; 
 
 # stage NAME FIELD: a DEALER called NAME that adds FIELD to n orders, then ends.
 stage() {
-    FIELD=$2 "$ZMQCAT" dealer --identity "$1" -n "$n" -t 10s --coproc "$add" ">$EP" &
-    pids="$pids $!"
+    FIELD=$2 role dealer --identity "$1" -n "$n" -t 10s --coproc "$add" ">$EP" &
 }
 for s in $STAGES; do
     case $s in
@@ -66,5 +83,5 @@ done
 # The customer: sends its orders, prints the n finished ones.
 for item in $ITEMS; do
     printf '{"item": "%s"}\n' "$item"
-done | "$ZMQCAT" dealer --identity customer -n "$n" -t 10s ">$EP" | sed 's/^/customer got: /'
+done | role dealer --identity customer -n "$n" -t 10s ">$EP" | sed 's/^/customer got: /'
 wait

@@ -8,7 +8,31 @@ set -eu
 ZMQCAT=${ZMQCAT:-zmqcat}
 EP=${EP:-tcp://127.0.0.1:5555}
 
-yes Hello | head -n 10 | "$ZMQCAT" req -t 10s ">$EP" | sed 's/^/client got: /' &
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
+
+yes Hello | head -n 10 | role req -t 10s ">$EP" | sed 's/^/client got: /' &
 client=$!
-"$ZMQCAT" rep -m World -n 10 "@$EP" | sed 's/^/server got: /'
+role rep -m World -n 10 "@$EP" | sed 's/^/server got: /'
 wait "$client"

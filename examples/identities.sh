@@ -10,10 +10,29 @@ set -eu
 ZMQCAT=${ZMQCAT:-zmqcat}
 EP=${EP:-tcp://127.0.0.1:5555}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 # The router. Its coprocess reads "id<TAB>frames..." lines, shows them on fd 3 (the script's
 # stdout) and writes the answers: the same line with its last frame replaced by "ack".
@@ -23,15 +42,14 @@ while IFS= read -r message; do
     printf "router got: [%s]\n" "$message" | sed "s/$tab/][/g" >&3
     printf "%s\tack\n" "${message%"$tab"*}"
 done'
-"$ZMQCAT" router -n 4 --coproc "$answer" "@$EP" 3>&1 &
-pids=$!
+role router -n 4 --coproc "$answer" "@$EP" 3>&1 &
 
 # The peers, one after the other; each prints the reply it gets.
-"$ZMQCAT" req -t 10s -m "ROUTER uses a generated 5 byte identity" ">$EP" | sed 's/^/REQ got: /'
-"$ZMQCAT" req -t 10s --identity PEER2 -m "ROUTER uses REQ's socket identity" ">$EP" |
+role req -t 10s -m "ROUTER uses a generated 5 byte identity" ">$EP" | sed 's/^/REQ got: /'
+role req -t 10s --identity PEER2 -m "ROUTER uses REQ's socket identity" ">$EP" |
     sed 's/^/REQ PEER2 got: /'
-"$ZMQCAT" dealer -t 10s -n 1 -m "a DEALER sends no empty delimiter" ">$EP" |
+role dealer -t 10s -n 1 -m "a DEALER sends no empty delimiter" ">$EP" |
     sed 's/^/DEALER got: /'
-"$ZMQCAT" dealer -t 10s -n 1 --identity cook -m "DEALER cook checking in" ">$EP" |
+role dealer -t 10s -n 1 --identity cook -m "DEALER cook checking in" ">$EP" |
     sed 's/^/DEALER cook got: /'
-wait "$pids"
+wait

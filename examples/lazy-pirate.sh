@@ -21,10 +21,29 @@ RETRIES=${RETRIES:-3}
 STALL=${STALL:-3}
 CRASH_AFTER=${CRASH_AFTER:-8}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 # The server. Its coprocess gets each request on stdin and writes the reply on stdout; it
 # writes its notes to fd 3, which is the script's stdout. After CRASH_AFTER replies, zmqcat rep
@@ -43,8 +62,7 @@ while read -r request; do
     if [ "$n" -eq "$CRASH_AFTER" ]; then echo "server: simulating a crash" >&3; fi
 done'
 export STALL CRASH_AFTER # for the coprocess
-"$ZMQCAT" rep -n "$CRASH_AFTER" --coproc "$server" "@$EP" 3>&1 &
-pids=$!
+role rep -n "$CRASH_AFTER" --coproc "$server" "@$EP" 3>&1 &
 
 # The client: prints each reply, and what became of it. zmqcat says on stderr when it retries.
 {

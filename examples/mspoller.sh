@@ -21,10 +21,29 @@ TASKS=${TASKS:-5}
 UPDATES=${UPDATES:-5}
 RATE=${RATE:-5000}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 # Random "zipcode temperature humidity" updates without end: $1 the zip code's printf format,
 # $2 the first zip code (100 of them from there).
@@ -38,14 +57,12 @@ updates() {
 }
 
 echo "1. one process, a PULL and a SUB socket"
-seq "$TASKS" | sed 's/^/task /' | "$ZMQCAT" push -t 10s "@$VENT" &
-pids=$!
-updates %05d 10000 | "$ZMQCAT" pub --rate "$RATE" "@$WEATHER" &
-pids="$pids $!"
+seq "$TASKS" | sed 's/^/task /' | role push -t 10s "@$VENT" &
+updates %05d 10000 | role pub --rate "$RATE" "@$WEATHER" &
 # The poller stops when the reader has seen enough (zmqcat ends quietly when its reader is
 # gone). The reader is a shell loop, which sees each line at once (mawk would wait for more).
 tab=$(printf '\t')
-"$ZMQCAT" poll "tasks=pull>$VENT" "weather=sub>$WEATHER" -s "10001 " -t 10s | {
+role poll "tasks=pull>$VENT" "weather=sub>$WEATHER" -s "10001 " -t 10s | {
     tasks=0 weather=0
     while IFS=$tab read -r label message; do
         printf '  %-8s %s\n' "$label:" "$message"
@@ -58,9 +75,8 @@ tab=$(printf '\t')
 }
 
 echo "2. one SUB socket, two publishers"
-updates %04d 4000 | "$ZMQCAT" pub --rate "$RATE" "@$PT" &
-pids="$pids $!"
-"$ZMQCAT" sub -s "10001 " -s "4000 " -t 10s ">$WEATHER" ">$PT" | {
+updates %04d 4000 | role pub --rate "$RATE" "@$PT" &
+role sub -s "10001 " -s "4000 " -t 10s ">$WEATHER" ">$PT" | {
     us=0 pt=0
     while read -r zip rest; do
         echo "  $zip $rest"

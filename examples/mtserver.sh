@@ -21,11 +21,29 @@ CLIENTS=${CLIENTS:-5}
 REQUESTS=${REQUESTS:-2}
 WORK=${WORK:-0.5}
 
-pids=
-# (libzmq leaves ipc socket files behind: the default one is removed at the end)
-trap 'kill $pids 2>/dev/null || :; rm -f "$ipc_file"' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 # Milliseconds since the epoch (in whole seconds where date has no %N).
 now_ms() {
@@ -37,17 +55,15 @@ now_ms() {
 }
 
 # The server: the queue between clients and workers, and the workers.
-"$ZMQCAT" proxy "router@$EP" "dealer@$WORKERS_EP" &
-pids=$!
+role proxy "router@$EP" "dealer@$WORKERS_EP" &
 for w in $(seq "$WORKERS"); do
-    "$ZMQCAT" rep --exec "sleep $WORK; echo World from worker $w" ">$WORKERS_EP" >/dev/null &
-    pids="$pids $!"
+    role rep --exec "sleep $WORK; echo World from worker $w" ">$WORKERS_EP" >/dev/null &
 done
 
 # The clients, all at once.
 t0=$(now_ms)
 for c in $(seq "$CLIENTS"); do
-    "$ZMQCAT" req -m Hello -n "$REQUESTS" -t 10s ">$EP" | sed "s/^/client $c got: /" &
+    role req -m Hello -n "$REQUESTS" -t 10s ">$EP" | sed "s/^/client $c got: /" &
 done | awk '
     { print; fflush() }
     !($NF in seen) { seen[$NF]; workers++ }

@@ -21,11 +21,30 @@ WORKERS=${WORKERS:-3}
 TASKS=${TASKS:-100}
 MAX_MS=${MAX_MS:-100}
 
-pids=
 tmp=$(mktemp -d)
-trap 'kill $pids 2>/dev/null || :; rm -rf "$tmp"' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -rf "$roles" "$tmp"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 # Milliseconds since the epoch (in whole seconds where date has no %N).
 now_ms() {
@@ -37,7 +56,7 @@ now_ms() {
 }
 
 # The sink: the batch start first, then one result per task.
-"$ZMQCAT" pull -n "$((TASKS + 1))" -t 30s "@$SINK" | {
+role pull -n "$((TASKS + 1))" -t 30s "@$SINK" | {
     read -r _ # "start", from the ventilator
     t0=$(now_ms)
     awk -v workers="$WORKERS" '
@@ -50,7 +69,6 @@ now_ms() {
     echo "sink: total elapsed time: $(($(now_ms) - t0)) msec"
 } &
 sink=$!
-pids=$sink
 
 # Worker number $1: sleeps for each workload, then sends its number as the result.
 work() {
@@ -64,18 +82,16 @@ work() {
 # that the script knows its pid and can stop it at the end (stopping it ends the whole worker).
 for w in $(seq "$WORKERS"); do
     mkfifo "$tmp/tasks$w"
-    "$ZMQCAT" pull ">$VENT" >"$tmp/tasks$w" &
-    pids="$pids $!"
-    work "$w" <"$tmp/tasks$w" | "$ZMQCAT" push ">$SINK" &
-    pids="$pids $!"
+    role pull ">$VENT" >"$tmp/tasks$w" &
+    work "$w" <"$tmp/tasks$w" | role push ">$SINK" &
 done
 
 # The ventilator: tells the sink that the batch starts, then sends the tasks once every
 # worker is there.
 tasks=$(awk -v tasks="$TASKS" -v max="$MAX_MS" \
     'BEGIN { srand(); for (i = 0; i < tasks; i++) print int(rand() * max) + 1 }')
-"$ZMQCAT" push -m start -n 1 -t 10s ">$SINK"
+role push -m start -n 1 -t 10s ">$SINK"
 echo "ventilator: sending $TASKS tasks to $WORKERS workers," \
     "total expected cost: $(echo "$tasks" | awk '{ total += $1 } END { print total }') msec"
-echo "$tasks" | "$ZMQCAT" push --wait-peers "$WORKERS" -t 30s "@$VENT"
+echo "$tasks" | role push --wait-peers "$WORKERS" -t 30s "@$VENT"
 wait "$sink"

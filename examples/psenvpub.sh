@@ -14,10 +14,29 @@ EP=${EP:-tcp://127.0.0.1:5563}
 INTERVAL=${INTERVAL:-500ms}
 COUNT=${COUNT:-3}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 # The publisher: A and B envelopes without end, paced by zmqcat.
 awk 'BEGIN {
@@ -25,8 +44,7 @@ awk 'BEGIN {
         print "A\tWe don'\''t want to see this"
         print "B\tWe would like to see this"
     }
-}' | "$ZMQCAT" pub --interval "$INTERVAL" "@$EP" &
-pids=$!
+}' | role pub --interval "$INTERVAL" "@$EP" &
 
 # The subscriber: the first frame is the topic.
-"$ZMQCAT" sub -s B -n "$COUNT" -t 10s ">$EP" | awk -F '\t' '{ print "[" $1 "] " $2 }'
+role sub -s B -n "$COUNT" -t 10s ">$EP" | awk -F '\t' '{ print "[" $1 "] " $2 }'

@@ -16,10 +16,29 @@ UPDATES=${UPDATES:-20}
 ZIPS=${ZIPS:-100}
 RATE=${RATE:-10000}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 # The server: random updates, for ever; zmqcat publishes them (and stops awk when it ends).
 awk -v zips="$ZIPS" 'BEGIN {
@@ -27,13 +46,12 @@ awk -v zips="$ZIPS" 'BEGIN {
     while (1)
         printf "%05d %d %d\n", 10000 + int(rand() * zips),
             int(rand() * 215) - 80, int(rand() * 50) + 10
-}' | "$ZMQCAT" pub --rate "$RATE" "@$EP" &
-pids=$!
+}' | role pub --rate "$RATE" "@$EP" &
 
 # The client. It connects after the server has started publishing, so it misses the first
 # updates (the slow joiner): for weather that does not matter.
 echo "Collecting updates from weather server..."
-"$ZMQCAT" sub -s "10001 " -n "$UPDATES" -t 10s ">$EP" | awk '
+role sub -s "10001 " -n "$UPDATES" -t 10s ">$EP" | awk '
     { print "  " $0; total += $2 }
     END {
         if (NR)

@@ -16,10 +16,29 @@ BACKEND=${BACKEND:-tcp://127.0.0.1:5558}
 UPDATES=${UPDATES:-5}
 RATE=${RATE:-5000}
 
-pids=
-trap 'kill $pids 2>/dev/null || :' EXIT
+# Every zmqcat role runs through `role`, which notes its pid: whatever ends the recipe (its
+# end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
+# timeout) ends the recipe with status 1 at once.
+roles=$(mktemp)
+trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 1' USR1
+role() {
+    { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
+    pid=$!
+    echo "$pid" >>"$roles"
+    status=0
+    wait "$pid" || status=$?
+    case $status in
+    0) return 0 ;;
+    130 | 143) exit "$status" ;; # stopped, by the recipe's end or by the user
+    esac
+    echo "$0: zmqcat $1 failed (status $status)" >&2
+    kill $(cat "$roles") 2>/dev/null || :
+    kill -USR1 $$ 2>/dev/null || :
+    exit "$status"
+}
 
 # Random "zipcode temperature humidity" updates without end: $1 the zip code's printf format,
 # $2 the first zip code (100 of them from there).
@@ -33,17 +52,14 @@ updates() {
 }
 
 # The proxy binds both sides: the stable part of the topology.
-"$ZMQCAT" proxy "xsub@$FRONTEND" "xpub@$BACKEND" &
-pids=$!
+role proxy "xsub@$FRONTEND" "xpub@$BACKEND" &
 
 # The publishers connect to it.
-updates %05d 10000 | "$ZMQCAT" pub --rate "$RATE" ">$FRONTEND" &
-pids="$pids $!"
-updates %04d 4000 | "$ZMQCAT" pub --rate "$RATE" ">$FRONTEND" &
-pids="$pids $!"
+updates %05d 10000 | role pub --rate "$RATE" ">$FRONTEND" &
+updates %04d 4000 | role pub --rate "$RATE" ">$FRONTEND" &
 
 # And so do the subscribers.
-"$ZMQCAT" sub -s "10001 " -n "$UPDATES" -t 10s ">$BACKEND" | sed 's/^/New York subscriber: /' &
+role sub -s "10001 " -n "$UPDATES" -t 10s ">$BACKEND" | sed 's/^/New York subscriber: /' &
 ny=$!
-"$ZMQCAT" sub -s "4000 " -n "$UPDATES" -t 10s ">$BACKEND" | sed 's/^/Porto subscriber: /'
+role sub -s "4000 " -n "$UPDATES" -t 10s ">$BACKEND" | sed 's/^/Porto subscriber: /'
 wait "$ny"

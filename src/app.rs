@@ -51,6 +51,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Bench(args) => crate::bench::run(&args),
         command => Plan::from_command(&command).and_then(|plan| plan.run()),
     };
+    // Every socket is closed by now: the ipc files zmqcat bound go (a second signal, which ends
+    // the process in its handler, and SIGKILL leave them).
+    crate::ipc::cleanup();
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Interrupted(sig)) => ExitCode::from(status_for(sig)),
@@ -468,6 +471,7 @@ impl Plan {
             Ok(_) => true,
             Err(e) => status_of(e) == exit::BAD_INPUT,
         };
+        let session_peer = session.peer.clone();
         let (sock, stats, progress, monitor) = session.into_parts();
         progress.finish();
         if self.show_stats {
@@ -496,7 +500,7 @@ impl Plan {
                 linger,
                 // A reply to the last request shows that the peer has read everything.
                 wait_for_readers: self.pattern.run != Loop::Client,
-                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB),
+                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB | zmq::XSUB),
             });
         let drained = finish(sock, monitor, ctx, &signals, delivery);
         // The child goes last: its short wait must not pass for an interrupted delivery.
@@ -509,8 +513,29 @@ impl Plan {
                 humantime::format_duration(l.unwrap_or_default())
             )
         };
+        // Subscriptions queued for an upstream that left are not data: not delivering them
+        // within the bounded wait is no failure (unless --linger asked for the delivery).
+        let optional = self.pattern.socket == zmq::XSUB && !self.linger_given;
         match (outcome, drained?) {
             (Err(e), _) => Err(e),
+            (Ok(o), Drained::Expired) if optional => {
+                if self.verbose > 0 {
+                    log!("{}: they were subscriptions, dropped", expired(linger));
+                }
+                Ok(o)
+            }
+            // The bound came from --timeout: nothing could be sent within it, status 3, as
+            // when the queue is full on the bind side.
+            (Ok(Outcome::Done), Drained::Expired)
+                if !self.linger_given && self.session.limits.timeout.is_some() =>
+            {
+                Err(exit::Timeout(format!(
+                    "queued messages were not all delivered within the timeout ({}) to {}",
+                    humantime::format_duration(linger.unwrap_or_default()),
+                    session_peer
+                ))
+                .into())
+            }
             (Ok(Outcome::Done), Drained::Expired) => Err(anyhow::anyhow!(expired(linger))),
             (Ok(Outcome::Interrupted(sig)), Drained::Expired) => {
                 log!("interrupted: {}", expired(linger));
@@ -625,8 +650,10 @@ fn exit_linger(
         (_, Some(Limit::Never)) => None,
         (false, None) => Some(Duration::ZERO),
         // A publisher promises no delivery (PUB drops for absent subscribers), so it must
-        // not wait forever for a subscriber that went away and may never come back.
-        (true, None) if matches!(kind, Kind::Pub | Kind::Xpub) => {
+        // not wait forever for a subscriber that went away and may never come back. What an
+        // XSUB sends upstream is subscriptions: not data either, and an upstream that left
+        // has no use for them.
+        (true, None) if matches!(kind, Kind::Pub | Kind::Xpub | Kind::Xsub) => {
             Some(limits.timeout.unwrap_or(PUBLISHER_LINGER))
         }
         (true, None) => limits.timeout,
@@ -666,9 +693,53 @@ struct Delivery {
     await_handshake: bool,
 }
 
+/// A first signal during the final delivery: the delivery goes on for [`INTERRUPT_GRACE`] more
+/// at most (a second signal ends the process at once, in the signal handler).
+#[derive(Default)]
+struct Grace {
+    signal: Option<i32>,
+    until: Option<Instant>,
+}
+
+impl Grace {
+    /// Notes a signal read from the pipe (the first one starts the grace).
+    fn signalled(&mut self, signals: &Signals) {
+        if self.signal.is_some() {
+            return;
+        }
+        if let Some(sig) = signals.pending() {
+            self.signal = Some(sig);
+            self.until = Some(Instant::now() + INTERRUPT_GRACE);
+            log!(
+                "interrupted: delivering queued messages for {} more (a second signal abandons them)",
+                humantime::format_duration(INTERRUPT_GRACE)
+            );
+        }
+    }
+
+    /// Whether the grace is over.
+    fn over(&self) -> bool {
+        self.until.is_some_and(|u| Instant::now() >= u)
+    }
+
+    /// The earlier of `deadline` and the end of the grace.
+    fn bound(&self, deadline: Option<Instant>) -> Option<Instant> {
+        match (deadline, self.until) {
+            (Some(d), Some(u)) => Some(d.min(u)),
+            (d, u) => d.or(u),
+        }
+    }
+
+    fn abandoned(&self) -> Drained {
+        log!("interrupted while delivering queued messages: the rest is abandoned");
+        Drained::Signal(self.signal.unwrap_or(libc::SIGTERM))
+    }
+}
+
 /// Closes the socket and ends the context, which blocks while queued messages are delivered
 /// (up to the socket's linger). That happens on a helper thread so that a signal can still
-/// abandon the wait: the first signal during the drain ends it, as the user asked to stop.
+/// end the wait: the first signal during the drain bounds what is left of it by the grace, as
+/// README promises, and a second one ends the process at once.
 ///
 /// With a delivery owed, the socket first stays open until its connections hold nothing unread,
 /// all within the linger period.
@@ -681,67 +752,104 @@ fn finish(
 ) -> Result<Drained> {
     let started = Instant::now();
     let linger = delivery.as_ref().and_then(|d| d.linger);
+    let deadline = linger.map(|l| started + l);
+    let mut grace = Grace::default();
     let mut waited = Waited::Read;
-    let mut signal = None;
     if let Some(d) = delivery.as_ref().filter(|d| d.wait_for_readers) {
-        let deadline = d.linger.map(|l| started + l);
-        let monitor_cell = std::cell::RefCell::new(monitor.take());
-        // With a monitor (-v, --events), a handshake is awaited too, so that what it reports
-        // is complete; a publisher promises nothing and does not wait for one.
-        let settled = || match monitor_cell.borrow_mut().as_mut() {
-            Some(m) => {
-                let _ = m.drain();
-                !d.await_handshake || m.handshakes() > 0
-            }
-            None => true,
-        };
-        waited = unread::wait_until_read_and(deadline, settled, |nap| {
-            let cell = monitor_cell.borrow();
-            let mut items = [
-                zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN),
-                match cell.as_ref() {
-                    Some(m) => m.poll_item(),
-                    None => zmq::PollItem::from_fd(-1, zmq::PollEvents::empty()),
-                },
-            ];
-            let ms = nap.as_millis().clamp(1, i64::MAX as u128) as i64;
-            if matches!(zmq::poll(&mut items, ms), Ok(n) if n > 0) && items[0].is_readable() {
-                signal = signals.pending();
-            }
-            signal.is_some()
-        });
-        monitor = monitor_cell.into_inner();
+        waited = wait_for_readers(d, &mut monitor, signals, deadline, &mut grace);
     }
     // Events so far are still told; then the monitor goes, before the socket.
     if let Some(mut m) = monitor.take() {
         let _ = m.drain();
         m.detach(&mut sock);
     }
-    if let Some(d) = delivery.as_ref().filter(|d| d.wait_for_readers) {
-        match waited {
-            Waited::Read => {
-                // What is left of the linger period goes to libzmq for what its pipes hold.
-                if let Some(l) = d.linger {
-                    let left = l
-                        .saturating_sub(started.elapsed())
-                        .max(Duration::from_millis(1));
-                    let _ = sock.set_linger(left.as_millis().min(i32::MAX as u128) as i32);
-                }
+    match waited {
+        Waited::Read => {
+            // What is left of the linger period (or of the grace) goes to libzmq for what its
+            // pipes hold.
+            if let Some(end) = grace.bound(deadline).filter(|_| delivery.is_some()) {
+                let left = end
+                    .saturating_duration_since(Instant::now())
+                    .max(Duration::from_millis(1));
+                let _ = sock.set_linger(left.as_millis().min(i32::MAX as u128) as i32);
             }
-            Waited::Expired => {
-                let _ = sock.set_linger(0);
-                drop((sock, ctx));
-                return Ok(Drained::Expired);
-            }
-            Waited::Stopped => {
-                let _ = sock.set_linger(0);
-                drop((sock, ctx));
-                log!("interrupted while delivering queued messages: they are abandoned");
-                return Ok(Drained::Signal(signal.unwrap_or(libc::SIGTERM)));
-            }
+        }
+        Waited::Expired if grace.signal.is_none() => {
+            let _ = sock.set_linger(0);
+            drop((sock, ctx));
+            return Ok(Drained::Expired);
+        }
+        Waited::Expired | Waited::Stopped => {
+            let _ = sock.set_linger(0);
+            drop((sock, ctx));
+            return Ok(grace.abandoned());
         }
     }
     drop(sock);
+    if !drain_context(ctx, signals, &mut grace)? {
+        return Ok(grace.abandoned());
+    }
+    if let Some(sig) = grace.signal {
+        // libzmq's linger, cut to the grace, ran out (its timers tick in milliseconds).
+        let ran_out = grace
+            .until
+            .is_some_and(|u| Instant::now() + Duration::from_millis(1) >= u);
+        return Ok(if ran_out {
+            grace.abandoned()
+        } else {
+            Drained::Signal(sig)
+        });
+    }
+    match linger {
+        // libzmq's timers tick in milliseconds: an end within one of the linger is its expiry.
+        Some(l) if !l.is_zero() && started.elapsed() + Duration::from_millis(1) >= l => {
+            Ok(Drained::Expired)
+        }
+        _ => Ok(Drained::All),
+    }
+}
+
+/// Waits until the peers have read what the kernel holds for them (see `unread`), within the
+/// deadline and, after a signal, the grace.
+fn wait_for_readers(
+    d: &Delivery,
+    monitor: &mut Option<Monitor>,
+    signals: &Signals,
+    deadline: Option<Instant>,
+    grace: &mut Grace,
+) -> Waited {
+    let monitor_cell = std::cell::RefCell::new(monitor.take());
+    // With a monitor (-v, --events), a handshake is awaited too, so that what it reports
+    // is complete; a publisher promises nothing and does not wait for one.
+    let settled = || match monitor_cell.borrow_mut().as_mut() {
+        Some(m) => {
+            let _ = m.drain();
+            !d.await_handshake || m.handshakes() > 0
+        }
+        None => true,
+    };
+    let waited = unread::wait_until_read_and(deadline, settled, |nap| {
+        let cell = monitor_cell.borrow();
+        let mut items = [
+            zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN),
+            match cell.as_ref() {
+                Some(m) => m.poll_item(),
+                None => zmq::PollItem::from_fd(-1, zmq::PollEvents::empty()),
+            },
+        ];
+        let ms = nap.as_millis().clamp(1, i64::MAX as u128) as i64;
+        if matches!(zmq::poll(&mut items, ms), Ok(n) if n > 0) && items[0].is_readable() {
+            grace.signalled(signals);
+        }
+        grace.over()
+    });
+    *monitor = monitor_cell.into_inner();
+    waited
+}
+
+/// Ends the context on a helper thread (libzmq delivers within the sockets' linger meanwhile)
+/// while watching for signals. False when the grace after a signal ran out first.
+fn drain_context(ctx: zmq::Context, signals: &Signals, grace: &mut Grace) -> Result<bool> {
     let (done_rx, done_tx) = UnixStream::pair().context("creating a pipe")?;
     let drainer = std::thread::spawn(move || {
         drop(ctx);
@@ -752,27 +860,24 @@ fn finish(
         zmq::PollItem::from_fd(done_rx.as_raw_fd(), zmq::POLLIN),
     ];
     loop {
-        match zmq::poll(&mut items, -1) {
+        let ms = grace.until.map_or(-1, |u| {
+            let left = u.saturating_duration_since(Instant::now());
+            left.as_millis().min(i64::MAX as u128) as i64 + 1
+        });
+        match zmq::poll(&mut items, ms) {
             Ok(_) | Err(zmq::Error::EINTR) => {}
             Err(e) => return Err(e).context("waiting for queued messages to leave"),
         }
         if items[1].get_revents().bits() != 0 {
             let _ = drainer.join();
-            break;
+            return Ok(true);
         }
         if items[0].get_revents().bits() != 0 {
-            if let Some(sig) = signals.pending() {
-                log!("interrupted while delivering queued messages: they are abandoned");
-                return Ok(Drained::Signal(sig));
-            }
+            grace.signalled(signals);
         }
-    }
-    match linger {
-        // libzmq's timers tick in milliseconds: an end within one of the linger is its expiry.
-        Some(l) if !l.is_zero() && started.elapsed() + Duration::from_millis(1) >= l => {
-            Ok(Drained::Expired)
+        if grace.over() {
+            return Ok(false);
         }
-        _ => Ok(Drained::All),
     }
 }
 

@@ -731,8 +731,11 @@ impl<'a> Session<'a> {
     }
 
     /// Sends input and prints incoming messages at the same time (DEALER, ROUTER, PAIR, XPUB,
-    /// XSUB). Ends when the count of received messages is reached and sending is over; at the
-    /// end of input it goes on receiving.
+    /// XSUB). `-n N` counts received messages: the run ends once N arrived and sending is over,
+    /// that is, `-m` went out its N times, or stdin ended, or N were sent too, or stdin is a
+    /// terminal with nothing typed (an open pipe may still bring replies), or a coprocess
+    /// answered N times. At
+    /// the end of input it goes on receiving.
     pub fn duplex(&mut self) -> Result<()> {
         let mut input_over = false;
         let mut idle_deadline = self.deadline();
@@ -745,7 +748,8 @@ impl<'a> Session<'a> {
             let mut want_out = false;
             let mut want_in = false;
             while !input_over {
-                if self.count_reached(self.stats.sent) {
+                // A coprocess answers each received message: it has its N sends to make.
+                if self.input_from_child && self.count_reached(self.stats.sent) {
                     input_over = true;
                     break;
                 }
@@ -755,6 +759,7 @@ impl<'a> Session<'a> {
                 match self.try_send()? {
                     Sent::Done => idle_deadline = self.deadline(),
                     Sent::End => input_over = true,
+                    Sent::NeedInput if self.count_done_without_input()? => input_over = true,
                     Sent::NeedInput => {
                         want_in = true;
                         break;
@@ -786,6 +791,41 @@ impl<'a> Session<'a> {
                 return Err(self.timed_out("nothing arrived or could be sent"));
             }
         }
+    }
+}
+
+impl Session<'_> {
+    /// Whether a duplex run with its count received may end although stdin is still open: once
+    /// as many were sent, or when stdin is a terminal with nothing ready now (what is ready is
+    /// read first, and sent by the caller).
+    fn count_done_without_input(&mut self) -> Result<bool> {
+        if self.input_from_child || !self.count_reached(self.stats.received) {
+            return Ok(false);
+        }
+        let Some(fd) = self.input.fd() else {
+            return Ok(true);
+        };
+        // As many sent as received: a reply to each (router -n 2 answering two requests from
+        // a script that writes the replies after reading the requests).
+        if self.count_reached(self.stats.sent) {
+            return Ok(true);
+        }
+        // A terminal nobody types into ends the run; a pipe still open may bring the replies
+        // yet, so the run waits for them (or for its end).
+        // SAFETY: isatty(3) only inspects the descriptor.
+        if unsafe { libc::isatty(fd) } != 1 {
+            return Ok(false);
+        }
+        let mut items = [zmq::PollItem::from_fd(fd, zmq::POLLIN)];
+        match zmq::poll(&mut items, 0) {
+            Ok(_) | Err(zmq::Error::EINTR) => {}
+            Err(e) => return Err(e).context("polling stdin"),
+        }
+        if items[0].get_revents().is_empty() {
+            return Ok(true);
+        }
+        self.input.fill().context("reading stdin")?;
+        Ok(false)
     }
 }
 

@@ -14,6 +14,7 @@ mod exit;
 mod explain;
 mod generate;
 mod io;
+mod ipc;
 mod monitor;
 mod patterns;
 mod poll;

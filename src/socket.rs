@@ -345,7 +345,16 @@ pub fn open(
 
 fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, quiet: bool) -> Result<()> {
     let result = match ep.direction {
-        Direction::Bind => sock.bind(&ep.address),
+        Direction::Bind => {
+            // ipc files: `ipc://*` in a private directory, a live listener's path refused.
+            let address = crate::ipc::prepare_bind(&ep.address)
+                .map_err(|why| anyhow::anyhow!("cannot bind {}: {why}", ep.address))?;
+            let result = sock.bind(&address);
+            if result.is_ok() {
+                crate::ipc::bound(&address);
+            }
+            result
+        }
         Direction::Connect => sock.connect(&ep.address),
     };
     if let Err(e) = result {

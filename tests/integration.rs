@@ -17,6 +17,8 @@ mod faults;
 mod formats;
 #[path = "cases/network.rs"]
 mod network;
+#[path = "cases/newuser.rs"]
+mod newuser;
 #[path = "cases/security.rs"]
 mod security;
 #[path = "cases/stats.rs"]
@@ -570,9 +572,11 @@ fn zmqcat_pair_with_zmqcat_pair() {
     let mut a = Proc::spawn(&["pair", "-n", "1", "@tcp://127.0.0.1:*"]);
     let ep = a.wait_bound(T);
     let mut b = Proc::spawn(&["pair", "-n", "1", &ep]);
+    // b's input is there before a's message can reach it: with its one message received, b
+    // sends what stdin has ready and ends.
+    b.write_stdin(b"from\tb\n");
     a.write_stdin(b"from a\n");
     a.close_stdin();
-    b.write_stdin(b"from\tb\n");
     b.close_stdin();
     a.expect_exit(0, T);
     b.expect_exit(0, T);

@@ -167,7 +167,8 @@ impl FormatArgs {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Run control")]
 pub struct RunArgs {
-    /// Stop after N messages (sent by senders, received by receivers, round trips for req)
+    /// Stop after N messages: sent by senders, received by receivers and duplex commands (which
+    /// also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req
     #[arg(short = 'n', long, value_name = "N")]
     pub count: Option<u64>,
 
