@@ -360,3 +360,147 @@ fn examples_with_their_port_taken_fail_and_leave_no_process() {
         });
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// README's tour, every command as written
+
+/// The commands of README's "A short tour" block, without their comments.
+fn tour_commands() -> Vec<String> {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("## A short tour")
+        .expect("README has a tour section");
+    readme[start..]
+        .lines()
+        .skip_while(|l| !l.starts_with("    "))
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| match l.find("  #") {
+            Some(i) => l[..i].trim().to_string(),
+            None => l.trim().to_string(),
+        })
+        .collect()
+}
+
+/// A tour command with `from` replaced by `to` (only ports and hosts are ever replaced).
+fn substitute(cmd: &str, from: &str, to: &str) -> String {
+    assert!(
+        cmd.contains(from),
+        "README's {cmd:?} no longer holds {from:?}"
+    );
+    cmd.replace(from, to)
+}
+
+/// Runs a tour command with `sh -c` in `cwd`, with the zmqcat under test first on PATH.
+fn run_tour(cmd: &str, bindir: &Path, cwd: &Path) -> Proc {
+    // A lone command replaces the shell, so that killing it on drop ends the zmqcat itself.
+    let exec = if cmd.contains('|') { "" } else { "exec " };
+    let script = format!("PATH=\"$1:$PATH\"; cd \"$2\" || exit 99; {exec}{cmd}");
+    let (b, c) = (bindir.display().to_string(), cwd.display().to_string());
+    Proc::spawn_program("sh", &["-c", &script, "sh", &b, &c])
+}
+
+/// The port of an announced tcp endpoint.
+fn port_of(ep: &str) -> &str {
+    ep.rsplit(':').next().unwrap()
+}
+
+#[test]
+fn every_command_of_the_readme_tour_works_as_written() {
+    let cmds = tour_commands();
+    let find = |word: &str| -> &String {
+        cmds.iter()
+            .find(|c| c.contains(&format!("zmqcat {word} ")))
+            .unwrap_or_else(|| panic!("no `zmqcat {word}` in the tour: {cmds:?}"))
+    };
+    let bindir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(bin(), bindir.path().join("zmqcat")).unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let (b, c) = (bindir.path(), cwd.path());
+    let tested = [
+        tour_echo(find("rep"), find("req"), b, c),
+        tour_push_pull(find("push"), find("pull"), b, c),
+        tour_sub(find("sub"), b, c),
+        tour_pub_envelopes(find("pub"), b, c),
+        tour_router(find("router"), b, c),
+    ];
+    // Every line of the tour was run by one of the above.
+    let run: Vec<&String> = tested.iter().flatten().collect();
+    for cmd in &cmds {
+        assert!(run.contains(&cmd), "README tour line not tested: {cmd:?}");
+    }
+}
+
+fn tour_echo(rep: &String, req: &String, b: &Path, c: &Path) -> Vec<String> {
+    // Bound on loopback with a free port rather than on every interface.
+    let server = run_tour(&substitute(rep, " 5555", " 127.0.0.1:*"), b, c);
+    let port = port_of(&server.wait_bound(T)).to_string();
+    let mut client = run_tour(&substitute(req, " 5555", &format!(" {port}")), b, c);
+    client.expect_exit(0, T);
+    assert_eq!(client.stdout_text(), "Hello\n");
+    assert_eq!(server.wait_stdout_lines(1, T), ["Hello"]);
+    vec![rep.clone(), req.clone()]
+}
+
+fn tour_push_pull(push: &String, pull: &String, b: &Path, c: &Path) -> Vec<String> {
+    let mut pusher = run_tour(push, b, c);
+    let ep = pusher.wait_bound(T);
+    let mut puller = run_tour(&substitute(pull, "tcp://127.0.0.1:40831", &ep), b, c);
+    puller.expect_exit(0, T);
+    pusher.expect_exit(0, T);
+    let want: String = (1..=1000).map(|i| format!("{i}\n")).collect();
+    let got = std::fs::read_to_string(c.join("out")).unwrap_or_default();
+    assert!(
+        got == want,
+        "out holds {} bytes\n{}",
+        got.len(),
+        puller.dump()
+    );
+    vec![push.clone(), pull.clone()]
+}
+
+fn tour_sub(sub: &String, b: &Path, c: &Path) -> Vec<String> {
+    let ctx = ctx();
+    let (publisher, ep) = bound(&ctx, zmq::PUB);
+    let mut subscriber = run_tour(&substitute(sub, "weather:5556", &ep[6..]), b, c);
+    // Until the subscription has arrived, updates are dropped by PUB: publish until one shows.
+    let deadline = Instant::now() + T;
+    while !subscriber.stdout_text().contains("10001 ") {
+        assert!(Instant::now() < deadline, "{}", subscriber.dump());
+        send_text(&publisher, &["20000 other"]);
+        send_text(&publisher, &["10001 60 40"]);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        !subscriber.stdout_text().contains("20000"),
+        "{}",
+        subscriber.dump()
+    );
+    assert!(subscriber.try_wait().is_none(), "sub runs until stopped");
+    vec![sub.clone()]
+}
+
+fn tour_pub_envelopes(publish: &String, b: &Path, c: &Path) -> Vec<String> {
+    let ctx = ctx();
+    let mut publisher = run_tour(&substitute(publish, " 5563", " 127.0.0.1:*"), b, c);
+    let ep = publisher.wait_bound(T);
+    let sub = socket(&ctx, zmq::SUB);
+    sub.set_subscribe(b"B").unwrap();
+    sub.connect(&ep).unwrap();
+    assert_eq!(recv(&sub), msg(&["B", "for you"]), "{}", publisher.dump());
+    publisher.expect_exit(0, T);
+    vec![publish.clone()]
+}
+
+fn tour_router(router: &String, b: &Path, c: &Path) -> Vec<String> {
+    let ctx = ctx();
+    let mut r = run_tour(&substitute(router, " 5555", " 127.0.0.1:*"), b, c);
+    let ep = r.wait_bound(T);
+    let dealer = socket(&ctx, zmq::DEALER);
+    dealer.set_identity(b"cook").unwrap();
+    dealer.connect(&ep).unwrap();
+    send_text(&dealer, &["hi"]);
+    r.wait_stdout_contains(b"cook\thi\n", T);
+    r.write_stdin(b"cook\tback\tat you\n");
+    assert_eq!(recv(&dealer), msg(&["back", "at you"]));
+    vec![router.clone()]
+}
