@@ -430,7 +430,7 @@ fn every_command_of_the_readme_tour_works_as_written() {
     }
 }
 
-fn tour_echo(rep: &String, req: &String, b: &Path, c: &Path) -> Vec<String> {
+fn tour_echo(rep: &str, req: &str, b: &Path, c: &Path) -> Vec<String> {
     // Bound on loopback with a free port rather than on every interface.
     let server = run_tour(&substitute(rep, " 5555", " 127.0.0.1:*"), b, c);
     let port = port_of(&server.wait_bound(T)).to_string();
@@ -438,10 +438,10 @@ fn tour_echo(rep: &String, req: &String, b: &Path, c: &Path) -> Vec<String> {
     client.expect_exit(0, T);
     assert_eq!(client.stdout_text(), "Hello\n");
     assert_eq!(server.wait_stdout_lines(1, T), ["Hello"]);
-    vec![rep.clone(), req.clone()]
+    vec![rep.to_string(), req.to_string()]
 }
 
-fn tour_push_pull(push: &String, pull: &String, b: &Path, c: &Path) -> Vec<String> {
+fn tour_push_pull(push: &str, pull: &str, b: &Path, c: &Path) -> Vec<String> {
     let mut pusher = run_tour(push, b, c);
     let ep = pusher.wait_bound(T);
     let mut puller = run_tour(&substitute(pull, "tcp://127.0.0.1:40831", &ep), b, c);
@@ -455,10 +455,10 @@ fn tour_push_pull(push: &String, pull: &String, b: &Path, c: &Path) -> Vec<Strin
         got.len(),
         puller.dump()
     );
-    vec![push.clone(), pull.clone()]
+    vec![push.to_string(), pull.to_string()]
 }
 
-fn tour_sub(sub: &String, b: &Path, c: &Path) -> Vec<String> {
+fn tour_sub(sub: &str, b: &Path, c: &Path) -> Vec<String> {
     let ctx = ctx();
     let (publisher, ep) = bound(&ctx, zmq::PUB);
     let mut subscriber = run_tour(&substitute(sub, "weather:5556", &ep[6..]), b, c);
@@ -476,10 +476,10 @@ fn tour_sub(sub: &String, b: &Path, c: &Path) -> Vec<String> {
         subscriber.dump()
     );
     assert!(subscriber.try_wait().is_none(), "sub runs until stopped");
-    vec![sub.clone()]
+    vec![sub.to_string()]
 }
 
-fn tour_pub_envelopes(publish: &String, b: &Path, c: &Path) -> Vec<String> {
+fn tour_pub_envelopes(publish: &str, b: &Path, c: &Path) -> Vec<String> {
     let ctx = ctx();
     let mut publisher = run_tour(&substitute(publish, " 5563", " 127.0.0.1:*"), b, c);
     let ep = publisher.wait_bound(T);
@@ -488,10 +488,10 @@ fn tour_pub_envelopes(publish: &String, b: &Path, c: &Path) -> Vec<String> {
     sub.connect(&ep).unwrap();
     assert_eq!(recv(&sub), msg(&["B", "for you"]), "{}", publisher.dump());
     publisher.expect_exit(0, T);
-    vec![publish.clone()]
+    vec![publish.to_string()]
 }
 
-fn tour_router(router: &String, b: &Path, c: &Path) -> Vec<String> {
+fn tour_router(router: &str, b: &Path, c: &Path) -> Vec<String> {
     let ctx = ctx();
     let mut r = run_tour(&substitute(router, " 5555", " 127.0.0.1:*"), b, c);
     let ep = r.wait_bound(T);
@@ -502,5 +502,5 @@ fn tour_router(router: &String, b: &Path, c: &Path) -> Vec<String> {
     r.wait_stdout_contains(b"cook\thi\n", T);
     r.write_stdin(b"cook\tback\tat you\n");
     assert_eq!(recv(&dealer), msg(&["back", "at you"]));
-    vec![router.clone()]
+    vec![router.to_string()]
 }
