@@ -48,7 +48,7 @@ pub const STATUSES: &[Status] = &[
     Status {
         codes: "3",
         brief: "timeout",
-        meaning: "timeout: no reply, or nothing arrived or could be sent within `--timeout`",
+        meaning: "timeout: no reply, or nothing arrived or could be sent within `--timeout` (queued messages not delivered within it included)",
     },
     Status {
         codes: "4",
