@@ -484,6 +484,26 @@ mod roundtrip {
         }
 
         #[test]
+        fn quoted_output_has_no_control_bytes_but_structure(msgs in messages()) {
+            // Terminal safety: the only control bytes `quoted` writes are its own TABs and
+            // terminators, one per frame boundary and one per message; never ESC, DEL and the like.
+            for terminator in [b'\n', 0] {
+                for id_field in [false, true] {
+                    let style = Style { terminator, id_field, ..Style::new(Format::Quoted) };
+                    let bytes = encode_all(style, &msgs);
+                    let stray = bytes
+                        .iter()
+                        .find(|&&b| (b < 0x20 || b == 0x7f) && b != b'\t' && b != terminator);
+                    prop_assert_eq!(stray, None, "{:?}", style);
+                    let tabs = bytes.iter().filter(|&&b| b == b'\t').count();
+                    let ends = bytes.iter().filter(|&&b| b == terminator).count();
+                    let boundaries: usize = msgs.iter().map(|m| m.len() - 1).sum();
+                    prop_assert_eq!((tabs, ends), (boundaries, msgs.len()));
+                }
+            }
+        }
+
+        #[test]
         fn decoders_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512), chunk in 1usize..64) {
             for format in [Format::Text, Format::Quoted, Format::Json, Format::Zmtp, Format::Raw] {
                 for id_field in [false, true] {
