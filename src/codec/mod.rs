@@ -281,6 +281,29 @@ impl Encoder {
     }
 }
 
+impl Encoder {
+    /// Writes frame `index` as a routing id even where the style has no id field (`proxy
+    /// --capture`, whose first field is the side): in `text` and `quoted` as [`write_id`] shows
+    /// it, in the other formats as any frame.
+    pub fn id_frame(
+        &mut self,
+        w: &mut impl Write,
+        data: &[u8],
+        index: usize,
+        more: bool,
+    ) -> io::Result<()> {
+        let style = Style {
+            id_field: true,
+            ..self.style
+        };
+        match self.style.format {
+            Format::Text => text::encode(&style, w, data, 0, more),
+            Format::Quoted => quoted::encode(&style, w, data, 0, more),
+            _ => self.frame(w, data, index, more),
+        }
+    }
+}
+
 /// A routing id is shown as-is when every byte is printable ASCII (and it cannot be mistaken for
 /// a hex id), otherwise as `0x` followed by lowercase hex.
 pub fn write_id(w: &mut impl Write, id: &[u8]) -> io::Result<()> {

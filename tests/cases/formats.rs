@@ -698,6 +698,48 @@ fn router_text_binary_id_is_hex_and_routes_replies() {
     assert_eq!(recv(&dealer), vec![b"reply".to_vec()]);
 }
 
+/// `proxy --capture` between a ROUTER and a DEALER prints the routing id of each message as
+/// `router` would: a binary id (with a TAB and a newline in it) as hex, in both directions, so
+/// every capture line keeps its fields.
+#[test]
+fn proxy_capture_prints_binary_routing_ids_as_hex() {
+    for (fmt, hello, world) in [
+        (Fmt::Text, "hello", "world"),
+        (Fmt::Quoted, "he\\tllo", "wor\\x1bld"),
+    ] {
+        let ctx = ctx();
+        let proxy = Proc::spawn(&args(
+            "proxy",
+            fmt,
+            &[
+                "--capture",
+                "router@tcp://127.0.0.1:*",
+                "dealer@tcp://127.0.0.1:*",
+            ],
+        ));
+        let eps = proxy.wait_bound_all(2, T);
+        let worker = connected(&ctx, zmq::REP, &eps[1]);
+        let client = socket(&ctx, zmq::DEALER);
+        client.set_identity(BIN_ID).unwrap();
+        client.connect(&eps[0]).unwrap();
+        let (hello_raw, world_raw): (&[u8], &[u8]) = match fmt {
+            Fmt::Text => (b"hello", b"world"),
+            _ => (b"he\tllo", b"wor\x1bld"),
+        };
+        send(&client, &[b"", hello_raw]);
+        assert_eq!(recv(&worker), vec![hello_raw.to_vec()]);
+        send(&worker, &[world_raw]);
+        assert_eq!(recv(&client), vec![vec![], world_raw.to_vec()]);
+        proxy.wait_stdout_lines(2, T);
+        let expected = format!("front\t0xff01090a\t\t{hello}\nback\t0xff01090a\t\t{world}\n");
+        assert_bytes(
+            &proxy.stdout(),
+            expected.as_bytes(),
+            "proxy --capture's stdout",
+        );
+    }
+}
+
 #[test]
 fn router_zmtp_binary_id_is_the_first_frame() {
     let (_ctx, dealer, mut router) = router_with_binary_dealer(Fmt::Zmtp);
