@@ -140,7 +140,12 @@ pub fn explain(args: &ProxyArgs) -> Result<serde_json::Value> {
         .collect();
     Ok(serde_json::json!({
         "sockets": shown,
-        "capture": args.capture.then(|| crate::explain::format(&style)),
+        "capture": args.capture.then(|| {
+            let mut format = crate::explain::format(&style);
+            let ids = sides.iter().any(|s| s.spec.kind == Kind::Router);
+            format["routing_id_field"] = (ids && style.format.has_terminator()).into();
+            format
+        }),
         "stats": args.stats,
         "diagnostics": {
             "verbose": args.log.verbose,
@@ -187,7 +192,12 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
     let started = Instant::now();
 
     let (outcome, counts) = if args.capture {
-        let output = Output::stdout(Encoder::new(style));
+        let capture = Capture {
+            output: Output::stdout(Encoder::new(style)),
+            // Between a ROUTER and its peer, every message starts with a routing id (the
+            // sender's on the way in, the addressee's on the way out).
+            ids: front.kind == Kind::Router || back.kind == Kind::Router,
+        };
         let both_ways = back.kind.receives() && front.kind.sends();
         let grace = match args.socket.linger {
             Some(crate::cli::Limit::After(d)) => Some(d),
@@ -198,7 +208,7 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
             &front_sock,
             &back_sock,
             both_ways,
-            output,
+            capture,
             &signals,
             &mut monitors,
             grace,
@@ -336,7 +346,7 @@ fn capture_loop(
     front: &zmq::Socket,
     back: &zmq::Socket,
     both_ways: bool,
-    mut output: Output,
+    mut capture: Capture,
     signals: &Signals,
     monitors: &mut [Monitor],
     grace: Option<std::time::Duration>,
@@ -352,7 +362,7 @@ fn capture_loop(
     let sides = &all_sides[..if both_ways { 2 } else { 1 }];
     let result = (|| -> Result<i32> {
         loop {
-            output.flush()?;
+            capture.output.flush()?;
             let mut items = vec![
                 wait::signal_item(signals),
                 front.as_poll_item(zmq::POLLIN),
@@ -373,7 +383,7 @@ fn capture_loop(
             // A bounded batch per side in turn: neither direction starves the other.
             for (dir, (from, to, label)) in sides.iter().enumerate() {
                 for _ in 0..256 {
-                    if !forward(from, to, label, &mut output, &mut counts, dir, &mut stop)? {
+                    if !forward(from, to, label, &mut capture, &mut counts, dir, &mut stop)? {
                         break;
                     }
                 }
@@ -383,13 +393,20 @@ fn capture_loop(
             }
         }
     })();
-    let flushed = output.flush();
+    let flushed = capture.output.flush();
     let sig = match result.and_then(|s| flushed.map(|()| s)) {
         Ok(sig) => sig,
         Err(e) if e.is::<Closed>() => return Ok((Outcome::Done, counts)),
         Err(e) => return Err(e),
     };
     Ok((Outcome::Interrupted(sig), counts))
+}
+
+/// Where `--capture` prints, and whether the first frame of each message is a routing id,
+/// printed as `router` prints one (`0x…` when not printable).
+struct Capture {
+    output: Output,
+    ids: bool,
 }
 
 /// A signal that came while a message was in hand, and how long that message may still take.
@@ -430,7 +447,7 @@ fn forward(
     from: &zmq::Socket,
     to: &zmq::Socket,
     label: &str,
-    output: &mut Output,
+    capture: &mut Capture,
     counts: &mut Counts,
     dir: usize,
     stop: &mut Stop<'_>,
@@ -442,11 +459,15 @@ fn forward(
         Err(zmq::Error::EINTR) => return Ok(true),
         Err(e) => return Err(e).context("receiving in the proxy"),
     }
-    output.frame(label.as_bytes(), 0, true)?;
+    capture.output.frame(label.as_bytes(), 0, true)?;
     let mut index = 1;
     loop {
         let more = msg.get_more();
-        output.frame(&msg, index, more)?;
+        if index == 1 && capture.ids {
+            capture.output.id_frame(&msg, index, more)?;
+        } else {
+            capture.output.frame(&msg, index, more)?;
+        }
         counts.bytes[dir] += msg.len() as u64;
         let flags = if more { zmq::SNDMORE } else { 0 };
         // Without blocking: a stalled peer must not keep a signal from being seen.

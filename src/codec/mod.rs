@@ -302,6 +302,29 @@ impl Encoder {
     }
 }
 
+impl Encoder {
+    /// Writes frame `index` as a routing id even where the style has no id field (`proxy
+    /// --capture`, whose first field is the side): in `text` and `quoted` as [`write_id`] shows
+    /// it, in the other formats as any frame.
+    pub fn id_frame(
+        &mut self,
+        w: &mut impl Write,
+        data: &[u8],
+        index: usize,
+        more: bool,
+    ) -> io::Result<()> {
+        let style = Style {
+            id_field: true,
+            ..self.style
+        };
+        match self.style.format {
+            Format::Text => text::encode(&style, w, data, 0, more),
+            Format::Quoted => quoted::encode(&style, w, data, 0, more),
+            _ => self.frame(w, data, index, more),
+        }
+    }
+}
+
 /// A routing id is shown as-is when every byte is printable ASCII (and it cannot be mistaken for
 /// a hex id), otherwise as `0x` followed by lowercase hex.
 pub fn write_id(w: &mut impl Write, id: &[u8]) -> io::Result<()> {
@@ -502,6 +525,26 @@ mod roundtrip {
             let style = Style::new(Format::Text);
             let bytes = encode_all(style, &msgs);
             prop_assert_eq!(decode_all(style, &bytes, chunk).unwrap(), msgs);
+        }
+
+        #[test]
+        fn quoted_output_has_no_control_bytes_but_structure(msgs in messages()) {
+            // Terminal safety: the only control bytes `quoted` writes are its own TABs and
+            // terminators, one per frame boundary and one per message; never ESC, DEL and the like.
+            for terminator in [b'\n', 0] {
+                for id_field in [false, true] {
+                    let style = Style { terminator, id_field, ..Style::new(Format::Quoted) };
+                    let bytes = encode_all(style, &msgs);
+                    let stray = bytes
+                        .iter()
+                        .find(|&&b| (b < 0x20 || b == 0x7f) && b != b'\t' && b != terminator);
+                    prop_assert_eq!(stray, None, "{:?}", style);
+                    let tabs = bytes.iter().filter(|&&b| b == b'\t').count();
+                    let ends = bytes.iter().filter(|&&b| b == terminator).count();
+                    let boundaries: usize = msgs.iter().map(|m| m.len() - 1).sum();
+                    prop_assert_eq!((tabs, ends), (boundaries, msgs.len()));
+                }
+            }
         }
 
         #[test]

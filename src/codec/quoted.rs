@@ -1,6 +1,8 @@
 //! `quoted`: like `text`, but lossless: inside a frame `\\ \t \n \r \0` and `\xNN` escapes.
-//! Output escapes exactly the bytes that could be mistaken for structure (backslash, TAB,
-//! newline, carriage return, NUL); every other byte, binary included, is written as it is.
+//! Output escapes the backslash, every C0 control byte (0x00–0x1f) and DEL (0x7f), so a frame
+//! can neither be mistaken for structure (TAB, newline, NUL) nor drive the terminal it is
+//! printed on (ESC sequences, backspace, bell); bytes from 0x80 up, UTF-8 included, are written
+//! as they are. The only control bytes in the output are the frame separator and terminator.
 
 use std::io::{self, Write};
 
@@ -86,18 +88,9 @@ pub(super) fn encode(
         write_id(w, data)?;
     } else {
         let mut rest = data;
-        while let Some(i) = rest
-            .iter()
-            .position(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r' | 0))
-        {
+        while let Some(i) = rest.iter().position(|&b| needs_escape(b)) {
             w.write_all(&rest[..i])?;
-            w.write_all(match rest[i] {
-                b'\\' => b"\\\\",
-                b'\t' => b"\\t",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                _ => b"\\0",
-            })?;
+            write_escape(w, rest[i])?;
             rest = &rest[i + 1..];
         }
         w.write_all(rest)?;
@@ -107,4 +100,22 @@ pub(super) fn encode(
     } else {
         std::slice::from_ref(&style.terminator)
     })
+}
+
+/// Whether `encode` writes `b` as an escape: the backslash itself, C0 controls and DEL.
+#[inline]
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == 0x7f || b == b'\\'
+}
+
+fn write_escape(w: &mut impl Write, b: u8) -> io::Result<()> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match b {
+        b'\\' => w.write_all(b"\\\\"),
+        b'\t' => w.write_all(b"\\t"),
+        b'\n' => w.write_all(b"\\n"),
+        b'\r' => w.write_all(b"\\r"),
+        0 => w.write_all(b"\\0"),
+        _ => w.write_all(&[b'\\', b'x', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]),
+    }
 }

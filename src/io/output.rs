@@ -63,6 +63,14 @@ impl Output {
             .map_err(map)
     }
 
+    /// Writes frame `index` as a routing id (see [`Encoder::id_frame`]).
+    pub fn id_frame(&mut self, data: &[u8], index: usize, more: bool) -> anyhow::Result<()> {
+        self.dirty = true;
+        self.encoder
+            .id_frame(&mut self.w, data, index, more)
+            .map_err(map)
+    }
+
     /// Pushes everything buffered to stdout.
     pub fn flush(&mut self) -> anyhow::Result<()> {
         if self.dirty {

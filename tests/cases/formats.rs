@@ -178,7 +178,8 @@ fn split_lines(bytes: &[u8], term: u8) -> impl Iterator<Item = &[u8]> {
     pieces.into_iter()
 }
 
-/// quoted: escapes exactly backslash, TAB, LF, CR and NUL.
+/// quoted: escapes backslash, TAB, LF, CR and NUL by name, every other C0 control byte and DEL
+/// as lowercase `\xNN`.
 fn quote(f: &[u8], out: &mut Vec<u8>) {
     for &b in f {
         match b {
@@ -187,6 +188,7 @@ fn quote(f: &[u8], out: &mut Vec<u8>) {
             b'\n' => out.extend_from_slice(b"\\n"),
             b'\r' => out.extend_from_slice(b"\\r"),
             0 => out.extend_from_slice(b"\\0"),
+            b if b < 0x20 || b == 0x7f => out.extend_from_slice(format!("\\x{b:02x}").as_bytes()),
             _ => out.push(b),
         }
     }
@@ -211,8 +213,8 @@ fn unquote(field: &[u8]) -> Vec<u8> {
         let b = field[i];
         if b != b'\\' {
             assert!(
-                !b"\t\n\r\0".contains(&b),
-                "quoted output holds a raw {b:#04x}"
+                b >= 0x20 && b != 0x7f,
+                "quoted output holds a raw control byte {b:#04x}"
             );
             out.push(b);
             i += 1;
@@ -224,6 +226,17 @@ fn unquote(field: &[u8]) -> Vec<u8> {
             Some(b'n') => b'\n',
             Some(b'r') => b'\r',
             Some(b'0') => 0,
+            Some(b'x') => {
+                let hex = std::str::from_utf8(&field[i + 2..i + 4]).expect("\\x escape is ASCII");
+                let byte = u8::from_str_radix(hex, 16).expect("\\x escape is hex");
+                assert!(
+                    byte < 0x20 || byte == 0x7f,
+                    "quoted output escapes {byte:#04x}, which is not a control byte"
+                );
+                out.push(byte);
+                i += 4;
+                continue;
+            }
             other => panic!("quoted output holds an unexpected escape \\{other:?}"),
         };
         out.push(byte);
@@ -585,6 +598,26 @@ fn zmq_push_to_pull_quoted() {
     zmq_push_to_pull(Fmt::Quoted, &corpus());
 }
 
+/// A frame that would recolour and retitle a terminal comes out as plain escapes.
+#[test]
+fn quoted_output_escapes_terminal_control_bytes() {
+    let ctx = ctx();
+    let mut pull = Proc::spawn(&args(
+        "pull",
+        Fmt::Quoted,
+        &["-n", "1", "tcp://127.0.0.1:*"],
+    ));
+    let ep = pull.wait_bound(T);
+    let push = connected(&ctx, zmq::PUSH, &ep);
+    send(&push, &[b"\x1b[31mred\x1b]0;title\x07\x08\x7f\x1f"]);
+    pull.expect_exit(0, T);
+    assert_bytes(
+        &pull.stdout(),
+        b"\\x1b[31mred\\x1b]0;title\\x07\\x08\\x7f\\x1f\n",
+        "pull -f quoted's stdout",
+    );
+}
+
 #[test]
 fn zmq_push_to_pull_quoted_null() {
     zmq_push_to_pull(Fmt::QuotedNull, &corpus());
@@ -663,6 +696,48 @@ fn router_text_binary_id_is_hex_and_routes_replies() {
     assert_bytes(&router.stdout(), b"0xff01090a\thello\n", "router's stdout");
     router.write_stdin(b"0xFF01090A\treply\n");
     assert_eq!(recv(&dealer), vec![b"reply".to_vec()]);
+}
+
+/// `proxy --capture` between a ROUTER and a DEALER prints the routing id of each message as
+/// `router` would: a binary id (with a TAB and a newline in it) as hex, in both directions, so
+/// every capture line keeps its fields.
+#[test]
+fn proxy_capture_prints_binary_routing_ids_as_hex() {
+    for (fmt, hello, world) in [
+        (Fmt::Text, "hello", "world"),
+        (Fmt::Quoted, "he\\tllo", "wor\\x1bld"),
+    ] {
+        let ctx = ctx();
+        let proxy = Proc::spawn(&args(
+            "proxy",
+            fmt,
+            &[
+                "--capture",
+                "router@tcp://127.0.0.1:*",
+                "dealer@tcp://127.0.0.1:*",
+            ],
+        ));
+        let eps = proxy.wait_bound_all(2, T);
+        let worker = connected(&ctx, zmq::REP, &eps[1]);
+        let client = socket(&ctx, zmq::DEALER);
+        client.set_identity(BIN_ID).unwrap();
+        client.connect(&eps[0]).unwrap();
+        let (hello_raw, world_raw): (&[u8], &[u8]) = match fmt {
+            Fmt::Text => (b"hello", b"world"),
+            _ => (b"he\tllo", b"wor\x1bld"),
+        };
+        send(&client, &[b"", hello_raw]);
+        assert_eq!(recv(&worker), vec![hello_raw.to_vec()]);
+        send(&worker, &[world_raw]);
+        assert_eq!(recv(&client), vec![vec![], world_raw.to_vec()]);
+        proxy.wait_stdout_lines(2, T);
+        let expected = format!("front\t0xff01090a\t\t{hello}\nback\t0xff01090a\t\t{world}\n");
+        assert_bytes(
+            &proxy.stdout(),
+            expected.as_bytes(),
+            "proxy --capture's stdout",
+        );
+    }
 }
 
 #[test]
