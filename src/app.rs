@@ -564,7 +564,7 @@ impl Plan {
             &self.options,
             &self.endpoints,
             self.verbose,
-            self.quiet,
+            false,
             watch,
         )
     }

@@ -205,7 +205,7 @@ fn open_all(
             &opts,
             &spec.endpoints,
             verbose,
-            args.run.log.quiet,
+            false,
             watch,
         )?;
         if spec.kind == Kind::Xsub {

@@ -181,7 +181,7 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
             opts,
             &spec.endpoints,
             verbose,
-            args.log.quiet,
+            false,
             watch,
         )
     };

@@ -311,14 +311,16 @@ pub fn subscriptions(prefixes: &[String]) -> Result<Vec<SetOpt>, Usage> {
 }
 
 /// Creates a socket, applies `options` in order, starts its monitor (when `watch` is given,
-/// reporting as it says), then binds and connects.
+/// reporting as it says), then binds and connects. A bound wildcard is announced on stderr
+/// (even with -q: a script has no other way to learn the port) unless the socket is `private`,
+/// one of zmqcat's own (bench's link to its peer); with -v every endpoint is.
 pub fn open(
     ctx: &zmq::Context,
     kind: zmq::SocketType,
     options: &[SetOpt],
     endpoints: &[Endpoint],
     verbose: u8,
-    quiet: bool,
+    private: bool,
     watch: Option<Watch>,
 ) -> Result<(zmq::Socket, Option<Monitor>)> {
     let mut sock = ctx.socket(kind).context("creating the socket")?;
@@ -338,12 +340,12 @@ pub fn open(
         None => None,
     };
     for ep in endpoints {
-        attach(&sock, ep, verbose, quiet)?;
+        attach(&sock, ep, verbose, private)?;
     }
     Ok((sock, monitor))
 }
 
-fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, quiet: bool) -> Result<()> {
+fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, private: bool) -> Result<()> {
     let result = match ep.direction {
         Direction::Bind => {
             // ipc files: `ipc://*` in a private directory, a live listener's path refused.
@@ -379,7 +381,7 @@ fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, quiet: bool) -> Result
             };
             let wildcard =
                 ep.address.ends_with(":*") || ep.address.ends_with(":0") || ep.address == "ipc://*";
-            if !quiet && (wildcard || verbose > 0) {
+            if wildcard && !private || verbose > 0 {
                 log!("bound {resolved}");
             }
         }

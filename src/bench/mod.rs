@@ -323,7 +323,7 @@ impl Plan {
         signals: &'s Signals,
         role: BenchRole,
         endpoints: &[Endpoint],
-        quiet: bool,
+        private: bool,
     ) -> Result<Link<'s>> {
         let watch = (self.verbose > 0).then(|| crate::monitor::Watch {
             verbose: self.verbose,
@@ -335,7 +335,7 @@ impl Plan {
             &self.options,
             endpoints,
             self.verbose,
-            quiet,
+            private,
             watch,
         )?;
         let peer = endpoints
@@ -356,7 +356,7 @@ impl Plan {
 
     /// One end, against the endpoints given.
     fn run_one(&self, ctx: &zmq::Context, signals: &Signals) -> Result<(Report, Result<()>)> {
-        let mut link = self.open(ctx, signals, self.role, &self.endpoints, self.quiet)?;
+        let mut link = self.open(ctx, signals, self.role, &self.endpoints, false)?;
         let mut tally = Tally::new();
         let result = self.play(self.role, &mut link, &mut tally);
         let endpoint = self.endpoints.iter().map(ToString::to_string).collect();
@@ -406,8 +406,7 @@ impl Plan {
                 Some(d) => format!("ipc://{}/bench.sock", d.path.display()),
             },
         };
-        let quiet = self.verbose == 0;
-        let mut link = self.open(ctx, signals, own, std::slice::from_ref(&private), quiet)?;
+        let mut link = self.open(ctx, signals, own, std::slice::from_ref(&private), true)?;
         let address = match link.sock.get_last_endpoint() {
             Ok(Ok(ep)) => ep,
             _ => {

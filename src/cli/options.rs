@@ -204,7 +204,7 @@ pub struct LogArgs {
     #[arg(short = 'v', long, action = ArgAction::Count)]
     pub verbose: u8,
 
-    /// No diagnostics on stderr but errors
+    /// No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)
     #[arg(short = 'q', long, conflicts_with = "verbose")]
     pub quiet: bool,
 

@@ -504,3 +504,18 @@ fn tour_router(router: &str, b: &Path, c: &Path) -> Vec<String> {
     assert_eq!(recv(&dealer), msg(&["back", "at you"]));
     vec![router.to_string()]
 }
+
+// ---------------------------------------------------------------------------------------------
+// -q and the port of a wildcard bind
+
+#[test]
+fn quiet_still_names_the_port_a_wildcard_bind_got_and_nothing_else() {
+    let ctx = ctx();
+    let mut p = Proc::spawn(&["pull", "-q", "-n", "1", "@tcp://127.0.0.1:*"]);
+    let ep = p.wait_bound(T);
+    let push = connected(&ctx, zmq::PUSH, &ep);
+    send_text(&push, &["one"]);
+    p.expect_exit(0, T);
+    assert_eq!(p.stdout_text(), "one\n");
+    assert_eq!(p.stderr(), format!("zmqcat: bound {ep}\n"), "{}", p.dump());
+}
