@@ -510,7 +510,9 @@ impl Plan {
                 linger,
                 // A reply to the last request shows that the peer has read everything.
                 wait_for_readers: self.pattern.run != Loop::Client,
-                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB),
+                // Only for what -v and --events report: the monitor is always there.
+                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB)
+                    && (self.verbose > 0 || self.events.is_some()),
             });
         let drained = finish(sock, monitor, ctx, &signals, delivery);
         // The child goes last: its short wait must not pass for an interrupted delivery.
@@ -540,12 +542,15 @@ impl Plan {
         ctx: &zmq::Context,
         events: &Option<EventLog>,
     ) -> Result<(zmq::Socket, Option<crate::monitor::Monitor>)> {
-        let watched = self.verbose > 0 || self.wait_peers.is_some() || events.is_some();
-        let watch = watched.then(|| Watch {
+        // The monitor is always there: a connection refused during its handshake is told
+        // even without -v (its events come once per connection, not per message).
+        let watch = Some(Watch {
             verbose: self.verbose,
             events: events.clone(),
             label: None,
             secured: self.security.mechanism() != "NULL",
+            mechanism: self.security.mechanism(),
+            quiet: self.quiet,
         });
         socket::open(
             ctx,
@@ -658,12 +663,13 @@ fn finish(
     if let Some(d) = delivery.as_ref().filter(|d| d.wait_for_readers) {
         let deadline = d.linger.map(|l| started + l);
         let monitor_cell = std::cell::RefCell::new(monitor.take());
-        // With a monitor (-v, --events), a handshake is awaited too, so that what it reports
-        // is complete; a publisher promises nothing and does not wait for one.
+        // With -v or --events, a handshake (or a connection of a ZMTP 1.0/2.0 peer, which
+        // reports none) is awaited too, so that what is reported is complete; a publisher
+        // promises nothing and does not wait for one.
         let settled = || match monitor_cell.borrow_mut().as_mut() {
             Some(m) => {
                 let _ = m.drain();
-                !d.await_handshake || m.handshakes() > 0
+                !d.await_handshake || m.handshakes() > 0 || m.unshaken() > 0
             }
             None => true,
         };

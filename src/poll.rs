@@ -150,11 +150,13 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         security,
     } in planned
     {
-        let watch = (verbose > 0 || events.is_some()).then(|| Watch {
+        let watch = Some(Watch {
             verbose,
             events: events.clone(),
             label: Some(label.clone()),
             secured: security.mechanism() != "NULL",
+            mechanism: security.mechanism(),
+            quiet: args.run.log.quiet,
         });
         let (sock, monitor) = socket::open(
             &ctx,
