@@ -24,6 +24,7 @@ use crate::signals::{status_for, Signals};
 use crate::socket::{self, SetOpt};
 use crate::template::Template;
 use crate::unread::{self, Waited};
+use crate::wait::{self, Wake};
 use crate::{generate, poll, proxy, security};
 
 /// How long a publisher goes on delivering at exit, unless --linger or --timeout says.
@@ -500,7 +501,9 @@ impl Plan {
                 linger,
                 // A reply to the last request shows that the peer has read everything.
                 wait_for_readers: self.pattern.run != Loop::Client,
-                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB | zmq::XSUB),
+                // Only for what -v and --events report: the monitor is always there.
+                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB | zmq::XSUB)
+                    && (self.verbose > 0 || self.events.is_some()),
             });
         let drained = finish(sock, monitor, ctx, &signals, delivery);
         // The child goes last: its short wait must not pass for an interrupted delivery.
@@ -551,12 +554,15 @@ impl Plan {
         ctx: &zmq::Context,
         events: &Option<EventLog>,
     ) -> Result<(zmq::Socket, Option<crate::monitor::Monitor>)> {
-        let watched = self.verbose > 0 || self.wait_peers.is_some() || events.is_some();
-        let watch = watched.then(|| Watch {
+        // The monitor is always there: a connection refused during its handshake is told
+        // even without -v (its events come once per connection, not per message).
+        let watch = Some(Watch {
             verbose: self.verbose,
             events: events.clone(),
             label: None,
             secured: self.security.mechanism() != "NULL",
+            mechanism: self.security.mechanism(),
+            quiet: self.quiet,
         });
         socket::open(
             ctx,
@@ -703,11 +709,8 @@ struct Grace {
 
 impl Grace {
     /// Notes a signal read from the pipe (the first one starts the grace).
-    fn signalled(&mut self, signals: &Signals) {
-        if self.signal.is_some() {
-            return;
-        }
-        if let Some(sig) = signals.pending() {
+    fn signalled(&mut self, sig: i32) {
+        if self.signal.is_none() {
             self.signal = Some(sig);
             self.until = Some(Instant::now() + INTERRUPT_GRACE);
             log!(
@@ -819,27 +822,25 @@ fn wait_for_readers(
     grace: &mut Grace,
 ) -> Waited {
     let monitor_cell = std::cell::RefCell::new(monitor.take());
-    // With a monitor (-v, --events), a handshake is awaited too, so that what it reports
-    // is complete; a publisher promises nothing and does not wait for one.
+    // With -v or --events, a handshake (or a connection of a ZMTP 1.0/2.0 peer, which
+    // reports none) is awaited too, so that what is reported is complete; a publisher
+    // promises nothing and does not wait for one.
     let settled = || match monitor_cell.borrow_mut().as_mut() {
         Some(m) => {
             let _ = m.drain();
-            !d.await_handshake || m.handshakes() > 0
+            !d.await_handshake || m.handshakes() > 0 || m.unshaken() > 0
         }
         None => true,
     };
     let waited = unread::wait_until_read_and(deadline, settled, |nap| {
         let cell = monitor_cell.borrow();
         let mut items = [
-            zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN),
-            match cell.as_ref() {
-                Some(m) => m.poll_item(),
-                None => zmq::PollItem::from_fd(-1, zmq::PollEvents::empty()),
-            },
+            wait::signal_item(signals),
+            wait::monitor_item(cell.as_ref()),
         ];
-        let ms = nap.as_millis().clamp(1, i64::MAX as u128) as i64;
-        if matches!(zmq::poll(&mut items, ms), Ok(n) if n > 0) && items[0].is_readable() {
-            grace.signalled(signals);
+        let nap = Instant::now() + nap.max(Duration::from_millis(1));
+        if let Ok(Wake::Signal(sig)) = wait::wait(signals, &mut items, Some(nap), "delivery") {
+            grace.signalled(sig);
         }
         grace.over()
     });
@@ -856,24 +857,17 @@ fn drain_context(ctx: zmq::Context, signals: &Signals, grace: &mut Grace) -> Res
         drop(done_tx);
     });
     let mut items = [
-        zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN),
+        wait::signal_item(signals),
         zmq::PollItem::from_fd(done_rx.as_raw_fd(), zmq::POLLIN),
     ];
     loop {
-        let ms = grace.until.map_or(-1, |u| {
-            let left = u.saturating_duration_since(Instant::now());
-            left.as_millis().min(i64::MAX as u128) as i64 + 1
-        });
-        match zmq::poll(&mut items, ms) {
-            Ok(_) | Err(zmq::Error::EINTR) => {}
-            Err(e) => return Err(e).context("waiting for queued messages to leave"),
+        match wait::wait(signals, &mut items, grace.until, "queued messages to leave")? {
+            Wake::Signal(sig) => grace.signalled(sig),
+            Wake::Ready | Wake::Expired => {}
         }
         if items[1].get_revents().bits() != 0 {
             let _ = drainer.join();
             return Ok(true);
-        }
-        if items[0].get_revents().bits() != 0 {
-            grace.signalled(signals);
         }
         if grace.over() {
             return Ok(false);

@@ -3,10 +3,12 @@
 //! (two frames: a 16-bit event id and a 32-bit value, little-endian, then the endpoint), so
 //! unknown ids are shown, never a panic.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 
@@ -56,6 +58,31 @@ pub struct Watch {
     pub label: Option<String>,
     /// The socket uses CURVE or PLAIN: a handshake cut short may be a key or password mismatch.
     pub secured: bool,
+    /// The security mechanism of the socket (`NULL`, `PLAIN`, `CURVE`), named in diagnoses.
+    pub mechanism: &'static str,
+    /// `-q`: no diagnosis lines (the `--events` records stay).
+    pub quiet: bool,
+}
+
+/// How often a failing endpoint is reported again with `-v`.
+const RETELL: Duration = Duration::from_secs(5);
+
+/// What the monitor knows of the connections to one endpoint that have not (yet) shaken hands.
+#[derive(Debug, Default)]
+struct Trouble {
+    /// Connections made or accepted whose handshake has neither succeeded nor ended.
+    pending: u32,
+    /// A handshake failure event explained the next disconnection already.
+    explained: bool,
+    /// The one diagnosis line was printed.
+    diagnosed: bool,
+    /// Why the endpoint fails, once it does: later events about it are counted, not told.
+    failing: Option<String>,
+    /// When a line about the failure was last printed, and attempts since.
+    told_at: Option<Instant>,
+    attempts: u32,
+    /// The endpoint is one the socket bound.
+    bound: bool,
 }
 
 /// Events subscribed to: everything but the chatty ones below `-vv`.
@@ -69,6 +96,8 @@ pub struct Monitor {
     /// Handshakes that ever succeeded.
     handshakes: u64,
     msg: zmq::Message,
+    /// Per endpoint: connections in their handshake, and failures being reported.
+    trouble: HashMap<String, Trouble>,
 }
 
 impl Monitor {
@@ -94,6 +123,7 @@ impl Monitor {
             peers: 0,
             handshakes: 0,
             msg: zmq::Message::new(),
+            trouble: HashMap::new(),
         })
     }
 
@@ -119,6 +149,12 @@ impl Monitor {
     /// Handshakes that ever succeeded.
     pub fn handshakes(&self) -> u64 {
         self.handshakes
+    }
+
+    /// Connections made or accepted that have not ended and reported no handshake: a ZMTP
+    /// 1.0/2.0 peer's connection stays so for good, a ZMTP 3 one for a moment.
+    pub fn unshaken(&self) -> u32 {
+        self.trouble.values().map(|t| t.pending).sum()
     }
 
     /// Handles every event that is ready.
@@ -159,30 +195,243 @@ impl Monitor {
         } else if e == zmq_sys::ZMQ_EVENT_DISCONNECTED {
             self.peers = self.peers.saturating_sub(1);
         }
-        if let Some(events) = &self.watch.events {
-            let mut record = serde_json::json!({
-                "time": humantime::format_rfc3339_micros(std::time::SystemTime::now()).to_string(),
-                "event": event_name(e),
-                "endpoint": ep,
-                "value": value,
-            });
-            if let Some(reason) = failure(e, value, self.watch.secured) {
-                record["reason"] = reason.into();
-            }
-            if let Some(label) = &self.watch.label {
-                record["socket"] = label.as_str().into();
-            }
-            events.write(&record);
+        self.record(
+            event_name(e),
+            value,
+            ep,
+            failure(e, value, self.watch.secured),
+        );
+        // The -v line first, judged on what was known before this event.
+        if let Some(line) = self.verbose_line(e, value, ep) {
+            self.log(&line);
         }
-        if let Some((level, line)) = describe(e, value, ep, self.watch.secured) {
-            if self.watch.verbose >= level {
-                match &self.watch.label {
-                    Some(l) => log!("{l}: {line}"),
-                    None => log!("{line}"),
-                }
+        match self.judge(e, ep) {
+            Verdict::Nothing => {}
+            Verdict::Refused => {
+                let reason = refusal(self.watch.secured);
+                self.record("handshake_refused".into(), value, ep, Some(reason.clone()));
+                self.diagnose(ep, format!("{ep}: {reason}"));
+            }
+            Verdict::Failed => {
+                let why = failure(e, value, self.watch.secured).unwrap_or_default();
+                let cured = cure(e, value, &why, self.watch.mechanism);
+                self.record("handshake_refused".into(), value, ep, Some(cured.clone()));
+                self.diagnose(ep, format!("{ep}: {cured}"));
             }
         }
     }
+
+    /// The `-v` line of an event, if the verbosity asks for it and it is not one more attempt
+    /// on an endpoint that keeps failing (those are counted, and summed up every 5 s).
+    fn verbose_line(&mut self, e: u32, value: u32, ep: &str) -> Option<String> {
+        let (level, line) = describe(e, value, ep, self.watch.secured)?;
+        if self.watch.verbose < level {
+            return None;
+        }
+        Some(match self.retell(e, ep) {
+            Retell::Line => line,
+            Retell::First(why) => format!("{line}: {why}"),
+            Retell::Summary(n, why) => {
+                format!("{ep}: still failing, {n} attempts in the last 5 s ({why})")
+            }
+            Retell::Counted => return None,
+        })
+    }
+
+    fn log(&self, line: &str) {
+        match &self.watch.label {
+            Some(l) => log!("{l}: {line}"),
+            None => log!("{line}"),
+        }
+    }
+
+    fn record(&self, name: String, value: u32, ep: &str, reason: Option<String>) {
+        let Some(events) = &self.watch.events else {
+            return;
+        };
+        let mut record = serde_json::json!({
+            "time": humantime::format_rfc3339_micros(std::time::SystemTime::now()).to_string(),
+            "event": name,
+            "endpoint": ep,
+            "value": value,
+        });
+        if let Some(reason) = reason {
+            record["reason"] = reason.into();
+        }
+        if let Some(label) = &self.watch.label {
+            record["socket"] = label.as_str().into();
+        }
+        events.write(&record);
+    }
+
+    /// Follows the connections of `ep` through their handshake.
+    fn judge(&mut self, e: u32, ep: &str) -> Verdict {
+        use zmq_sys as z;
+        let t = self.trouble.entry(ep.to_string()).or_default();
+        match e {
+            z::ZMQ_EVENT_CONNECTED | z::ZMQ_EVENT_ACCEPTED => t.pending += 1,
+            z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED => {
+                t.pending = t.pending.saturating_sub(1);
+                t.failing = None;
+                t.told_at = None;
+                t.attempts = 0;
+            }
+            // libzmq reports no handshake for ZMTP 1.0/2.0 peers, and the end of such a
+            // connection as a failure without detail: that is only a diagnosis when security
+            // was asked for (no legacy peer has any).
+            z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL => {
+                t.explained = true;
+                if self.watch.secured {
+                    return Verdict::Failed;
+                }
+            }
+            z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | z::ZMQ_EVENT_HANDSHAKE_FAILED_AUTH => {
+                t.explained = true;
+                return Verdict::Failed;
+            }
+            z::ZMQ_EVENT_DISCONNECTED if t.pending > 0 => {
+                t.pending -= 1;
+                if !std::mem::take(&mut t.explained) {
+                    return Verdict::Refused;
+                }
+            }
+            _ => {}
+        }
+        Verdict::Nothing
+    }
+
+    /// Prints the one diagnosis line of an endpoint (without `-v`, unless `-q`), and marks it
+    /// failing so that `-v` counts its retries instead of repeating them.
+    fn diagnose(&mut self, ep: &str, line: String) {
+        let t = self.trouble.entry(ep.to_string()).or_default();
+        if t.failing.is_none() {
+            t.failing = Some(line.split_once(": ").map_or("", |(_, w)| w).to_string());
+        }
+        if std::mem::replace(&mut t.diagnosed, true) || self.watch.quiet {
+            return;
+        }
+        t.told_at = Some(Instant::now());
+        self.log(&line);
+    }
+
+    /// Whether a `-v` line about `ep` is printed as it is, with its reason, or counted.
+    fn retell(&mut self, e: u32, ep: &str) -> Retell {
+        use zmq_sys as z;
+        let t = self.trouble.entry(ep.to_string()).or_default();
+        // A bound endpoint's connections are each another peer, told one by one; only a
+        // connect's retries of the same failure are counted.
+        t.bound |= matches!(e, z::ZMQ_EVENT_LISTENING | z::ZMQ_EVENT_ACCEPTED);
+        if t.bound {
+            return Retell::Line;
+        }
+        let attempt = matches!(
+            e,
+            z::ZMQ_EVENT_CONNECT_RETRIED
+                | z::ZMQ_EVENT_CONNECTED
+                | z::ZMQ_EVENT_DISCONNECTED
+                | z::ZMQ_EVENT_ACCEPTED
+                | z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
+                | z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL
+                | z::ZMQ_EVENT_HANDSHAKE_FAILED_AUTH
+        );
+        if e == z::ZMQ_EVENT_CONNECTED && t.failing.as_deref() == Some(NOTHING_ACCEPTED) {
+            // Something listens now: what follows is told as it comes.
+            t.failing = None;
+            t.told_at = None;
+            t.attempts = 0;
+        }
+        if e == z::ZMQ_EVENT_CONNECT_RETRIED && t.failing.is_none() && t.pending == 0 {
+            // A retry with no connection since the last one: nothing accepted it.
+            t.failing = Some(NOTHING_ACCEPTED.to_string());
+            t.told_at = Some(Instant::now());
+            return Retell::First(NOTHING_ACCEPTED.to_string());
+        }
+        let Some(why) = t.failing.clone() else {
+            return Retell::Line;
+        };
+        if !attempt {
+            return Retell::Line;
+        }
+        match t.told_at {
+            None => {
+                t.told_at = Some(Instant::now());
+                Retell::Line
+            }
+            Some(at) if at.elapsed() < RETELL => {
+                if e == z::ZMQ_EVENT_CONNECT_RETRIED {
+                    t.attempts += 1;
+                }
+                Retell::Counted
+            }
+            Some(_) => {
+                t.told_at = Some(Instant::now());
+                let n = std::mem::take(&mut t.attempts) + 1;
+                Retell::Summary(n, why)
+            }
+        }
+    }
+}
+
+/// Why a connect is retried when no connection was made since the last attempt.
+const NOTHING_ACCEPTED: &str =
+    "nothing accepted the connection (refused, or the host is unreachable)";
+
+/// What a connection's events amount to.
+enum Verdict {
+    Nothing,
+    /// Closed by the peer (or by libzmq) before the handshake, with no reason given.
+    Refused,
+    /// A handshake failure with a reason.
+    Failed,
+}
+
+/// How a `-v` line is told.
+enum Retell {
+    Line,
+    /// The first retry of an endpoint, with why.
+    First(String),
+    /// Attempts counted since the last line, and why they fail.
+    Summary(u32, String),
+    Counted,
+}
+
+/// The diagnosis of a connection closed during its handshake with no reason from libzmq.
+fn refusal(secured: bool) -> String {
+    let security = if secured {
+        "; a wrong CURVE server key, a PLAIN/CURVE mismatch or a refused client shows the same"
+    } else {
+        "; a security mismatch shows the same"
+    };
+    format!(
+        "peer closed during the ZMTP handshake (a ZMTP 1.0/2.0 peer such as libzmq 3.x or \
+         JeroMQ 0.3 needs --legacy-peers{security})"
+    )
+}
+
+/// A handshake failure with its cure.
+fn cure(event: u32, value: u32, why: &str, mechanism: &str) -> String {
+    use zmq_sys as z;
+    let cure = match (event, value) {
+        (z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL, z::ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH) => {
+            format!(
+                "this socket uses {mechanism}, the peer another mechanism: give both sides \
+                 matching --curve-*/--plain-* options"
+            )
+        }
+        (z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL, z::ZMQ_PROTOCOL_ERROR_ZMTP_CRYPTOGRAPHIC)
+        | (z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL, z::ZMQ_PROTOCOL_ERROR_ZMTP_KEY_EXCHANGE) => {
+            format!("this socket uses {mechanism}: check the server's public key on the client")
+        }
+        (z::ZMQ_EVENT_HANDSHAKE_FAILED_AUTH, _) => format!(
+            "this socket uses {mechanism}: the server's access rules refused the client \
+             (--allow-ip, --allow-key, users)"
+        ),
+        (z::ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL, _) => {
+            format!("this socket uses {mechanism}: check that both sides use the same security")
+        }
+        _ => format!("this socket uses {mechanism}"),
+    };
+    format!("handshake failed: {why}; {cure}")
 }
 
 /// The name of an event in `--events` records.
@@ -329,6 +578,64 @@ mod tests {
                 .contains("mismatch")
         );
         assert!(protocol_error(0x1234).contains("0x00001234"));
+    }
+
+    #[test]
+    fn a_refused_handshake_is_told_once_and_retries_are_counted() {
+        use zmq_sys as z;
+        let ctx = zmq::Context::new();
+        let mut target = ctx.socket(zmq::PUSH).unwrap();
+        let watch = Watch {
+            verbose: 1,
+            ..Default::default()
+        };
+        let mut m = Monitor::attach(&ctx, &target, watch).unwrap();
+        let ep = "tcp://127.0.0.1:9";
+        // Connected, then closed with no handshake and no reason: a refusal, each time.
+        for _ in 0..3 {
+            assert!(matches!(
+                m.judge(z::ZMQ_EVENT_CONNECTED, ep),
+                Verdict::Nothing
+            ));
+            assert!(matches!(
+                m.judge(z::ZMQ_EVENT_DISCONNECTED, ep),
+                Verdict::Refused
+            ));
+        }
+        m.diagnose(ep, format!("{ep}: {}", refusal(false)));
+        assert!(m.trouble[ep].diagnosed);
+        // Its retries are counted, not told, for 5 s.
+        assert_eq!(m.verbose_line(z::ZMQ_EVENT_CONNECT_RETRIED, 100, ep), None);
+        // A failure with a reason explains the disconnection that follows.
+        let other = "tcp://127.0.0.1:10";
+        m.judge(z::ZMQ_EVENT_CONNECTED, other);
+        let failed = z::ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL;
+        assert!(matches!(m.judge(failed, other), Verdict::Failed));
+        assert!(matches!(
+            m.judge(z::ZMQ_EVENT_DISCONNECTED, other),
+            Verdict::Nothing
+        ));
+        // Nothing listening: the first retry says why, the next ones are counted.
+        let absent = "ipc:///nowhere";
+        let first = m
+            .verbose_line(z::ZMQ_EVENT_CONNECT_RETRIED, 100, absent)
+            .unwrap();
+        assert!(first.contains("nothing accepted"), "{first}");
+        assert_eq!(
+            m.verbose_line(z::ZMQ_EVENT_CONNECT_RETRIED, 200, absent),
+            None
+        );
+        // A handshake that succeeds ends the trouble.
+        m.judge(z::ZMQ_EVENT_CONNECTED, ep);
+        m.judge(z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED, ep);
+        assert!(m.trouble[ep].failing.is_none());
+        // A bound endpoint's connections are told one by one.
+        let bound = "tcp://127.0.0.1:11";
+        m.judge(z::ZMQ_EVENT_ACCEPTED, bound);
+        m.judge(z::ZMQ_EVENT_DISCONNECTED, bound);
+        m.diagnose(bound, "refused".into());
+        assert!(m.verbose_line(z::ZMQ_EVENT_ACCEPTED, 0, bound).is_some());
+        m.detach(&mut target);
     }
 
     #[test]

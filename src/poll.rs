@@ -193,11 +193,13 @@ fn open_all(
         security,
     } in planned
     {
-        let watch = (verbose > 0 || events.is_some()).then(|| Watch {
+        let watch = Some(Watch {
             verbose,
             events: events.clone(),
             label: Some(label.clone()),
             secured: security.mechanism() != "NULL",
+            mechanism: security.mechanism(),
+            quiet: args.run.log.quiet,
         });
         let (sock, monitor) = socket::open(
             ctx,

@@ -169,11 +169,13 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
     security::announce_all(&security, verbose);
     let events = args.log.events.as_deref().map(EventLog::open).transpose()?;
     let open = |spec: &SocketSpec, opts: &[SetOpt], label: &str, security: &Security| {
-        let watch = (verbose > 0 || events.is_some()).then(|| Watch {
+        let watch = Some(Watch {
             verbose,
             events: events.clone(),
             label: Some(label.to_string()),
             secured: security.mechanism() != "NULL",
+            mechanism: security.mechanism(),
+            quiet: args.log.quiet,
         });
         socket::open(
             &ctx,

@@ -103,6 +103,8 @@ pub struct SetOpt {
     id: c_int,
     value: Value,
     secret: bool,
+    /// Applied after the connects, before the binds (see [`open`]).
+    binds_only: bool,
 }
 
 impl SetOpt {
@@ -127,6 +129,7 @@ impl SetOpt {
             id,
             value: Value::Bytes(value.to_vec()),
             secret: kind == Kind::Secret,
+            binds_only: false,
         })
     }
 
@@ -168,6 +171,7 @@ impl SetOpt {
             id,
             value,
             secret: kind == Kind::Secret,
+            binds_only: false,
         })
     }
 
@@ -233,12 +237,16 @@ pub const DEFAULT_ZAP_DOMAIN: &[u8] = b"zmqcat";
 pub fn options_from(s: &SocketArgs, linger: Option<Duration>) -> Result<Vec<SetOpt>, Usage> {
     let ms = linger.map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i64);
     let mut opts = vec![SetOpt::int("linger", ms)?];
+    // A ZAP domain makes libzmq refuse peers older than ZMTP 3.0 (libzmq 3.x, JeroMQ 0.3)
+    // instead of taking any byte stream as the unframed ZMTP 1.0: garbage sent to a bound port
+    // must not come out as messages. No ZAP handler is needed for it. It guards binds only:
+    // strangers reach a bound port, while a connect goes to the peer the user named, whatever
+    // ZMTP version it speaks. (libzmq cannot clear the option once set, hence a flag to leave
+    // it out of binds too.)
+    let mut zap = SetOpt::bytes("zap_domain", DEFAULT_ZAP_DOMAIN)?;
+    zap.binds_only = true;
     if !s.legacy_peers {
-        // A ZAP domain makes libzmq refuse peers older than ZMTP 3.0 (libzmq 3.x and before)
-        // instead of taking any byte stream as the unframed ZMTP 1.0: garbage sent to a bound
-        // port must not come out as messages. No ZAP handler is needed for it. (libzmq cannot
-        // clear the option once set, hence a flag to leave it out.)
-        opts.push(SetOpt::bytes("zap_domain", DEFAULT_ZAP_DOMAIN)?);
+        opts.push(zap);
     }
     if let Some(h) = s.hwm {
         opts.push(SetOpt::int("sndhwm", h.into())?);
@@ -311,9 +319,14 @@ pub fn subscriptions(prefixes: &[String]) -> Result<Vec<SetOpt>, Usage> {
 }
 
 /// Creates a socket, applies `options` in order, starts its monitor (when `watch` is given,
-/// reporting as it says), then binds and connects. A bound wildcard is announced on stderr
+/// reporting as it says), then connects and binds. A bound wildcard is announced on stderr
 /// (even with -q: a script has no other way to learn the port) unless the socket is `private`,
 /// one of zmqcat's own (bench's link to its peer); with -v every endpoint is.
+///
+/// libzmq copies a socket's options into each connection when `zmq_connect`/`zmq_bind` is
+/// called, so the options meant for binds only (the default ZAP domain) are set between the
+/// connects and the binds, unless a later option of the same name (a security policy's
+/// domain, `--set`) replaces them for every endpoint.
 pub fn open(
     ctx: &zmq::Context,
     kind: zmq::SocketType,
@@ -324,25 +337,53 @@ pub fn open(
     watch: Option<Watch>,
 ) -> Result<(zmq::Socket, Option<Monitor>)> {
     let mut sock = ctx.socket(kind).context("creating the socket")?;
-    for opt in options {
-        opt.apply(&mut sock).map_err(|errno| -> anyhow::Error {
-            let e = std::io::Error::from_raw_os_error(errno);
-            let msg = format!("cannot set socket option {}={}: {e}", opt.name, opt.shown());
-            if errno == libc::EINVAL {
-                Usage(msg).into()
-            } else {
-                anyhow::anyhow!(msg)
-            }
-        })?;
+    let (now, later) = split_binds_only(options);
+    for opt in now {
+        set(&mut sock, opt)?;
     }
     let monitor = match watch {
         Some(w) => Some(Monitor::attach(ctx, &sock, w)?),
         None => None,
     };
-    for ep in endpoints {
+    let connects = endpoints
+        .iter()
+        .filter(|e| e.direction == Direction::Connect);
+    for ep in connects {
+        attach(&sock, ep, verbose, private)?;
+    }
+    for opt in later {
+        set(&mut sock, opt)?;
+    }
+    for ep in endpoints.iter().filter(|e| e.direction == Direction::Bind) {
         attach(&sock, ep, verbose, private)?;
     }
     Ok((sock, monitor))
+}
+
+/// The options to set at once, and those for binds only that no later option overrides.
+fn split_binds_only(options: &[SetOpt]) -> (Vec<&SetOpt>, Vec<&SetOpt>) {
+    let mut now = Vec::new();
+    let mut later = Vec::new();
+    for (i, opt) in options.iter().enumerate() {
+        if !opt.binds_only {
+            now.push(opt);
+        } else if !options[i + 1..].iter().any(|o| o.id == opt.id) {
+            later.push(opt);
+        }
+    }
+    (now, later)
+}
+
+fn set(sock: &mut zmq::Socket, opt: &SetOpt) -> Result<()> {
+    opt.apply(sock).map_err(|errno| -> anyhow::Error {
+        let e = std::io::Error::from_raw_os_error(errno);
+        let msg = format!("cannot set socket option {}={}: {e}", opt.name, opt.shown());
+        if errno == libc::EINVAL {
+            Usage(msg).into()
+        } else {
+            anyhow::anyhow!(msg)
+        }
+    })
 }
 
 fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, private: bool) -> Result<()> {
@@ -439,6 +480,22 @@ mod tests {
         let opt = SetOpt::parse_assignment("plain_password=hunter2").unwrap();
         assert_eq!(opt.shown(), "<redacted>");
         assert!(!opt.shown().contains("hunter2"));
+    }
+
+    #[test]
+    fn the_default_zap_domain_waits_for_the_binds_unless_replaced() {
+        let args = SocketArgs::default();
+        let opts = options_from(&args, None).unwrap();
+        let (now, later) = split_binds_only(&opts);
+        assert!(now.iter().all(|o| o.name != "zap_domain"));
+        assert_eq!(later.len(), 1);
+        assert_eq!(later[0].value, Value::Bytes(DEFAULT_ZAP_DOMAIN.to_vec()));
+        // A security policy's domain, set later, holds for connects and binds alike.
+        let mut secured = opts.clone();
+        secured.push(SetOpt::bytes("zap_domain", b"global").unwrap());
+        let (now, later) = split_binds_only(&secured);
+        assert!(later.is_empty());
+        assert_eq!(now.iter().filter(|o| o.name == "zap_domain").count(), 1);
     }
 
     #[test]

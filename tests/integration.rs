@@ -15,6 +15,8 @@ mod extras;
 mod faults;
 #[path = "cases/formats.rs"]
 mod formats;
+#[path = "cases/interop.rs"]
+mod interop;
 #[path = "cases/network.rs"]
 mod network;
 #[path = "cases/newuser.rs"]

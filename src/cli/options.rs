@@ -87,7 +87,12 @@ pub struct SocketArgs {
     #[arg(long)]
     pub tcp_keepalive: bool,
 
-    /// Admit peers older than ZMTP 3.0 (libzmq 2.x and 3.x); any byte stream then passes for one
+    /// Let bound endpoints admit peers older than ZMTP 3.0 (libzmq 2.x/3.x, JeroMQ 0.3)
+    ///
+    /// Connects always talk to every ZMTP version: the user chose that peer. Binds refuse
+    /// pre-3.0 greetings by default, because strangers reach a bound port and libzmq would
+    /// otherwise read any byte stream (an HTTP request, a scanner) as ZMTP 1.0 messages; a
+    /// refused peer is reported on stderr once per endpoint.
     #[arg(long)]
     pub legacy_peers: bool,
 
