@@ -262,10 +262,7 @@ impl Plan {
 
         let limits = Limits {
             count: c.run.count,
-            timeout: match c.run.timeout {
-                Some(Limit::After(d)) => Some(d),
-                _ => None,
-            },
+            timeout: Limit::timeout(c.run.timeout),
         };
 
         let linger = exit_linger(pattern, p.kind, c.socket.linger, &limits);
@@ -387,7 +384,7 @@ impl Plan {
 
     fn socket_options(&self, p: &Parts<'_>) -> Result<Vec<SetOpt>, Usage> {
         let s = &p.common.socket;
-        let mut opts = socket::options_from(s, self.linger)?;
+        let mut opts = Vec::new();
         if p.kind == Kind::Router {
             // An unknown id is an error we report, not a silent drop.
             opts.push(SetOpt::int("router_mandatory", 1)?);
@@ -399,9 +396,7 @@ impl Plan {
         if p.kind == Kind::Sub {
             opts.extend(socket::subscriptions(p.subscribe)?);
         }
-        opts.extend(self.security.options().iter().cloned());
-        opts.extend(socket::user_options(s)?);
-        Ok(opts)
+        socket::options_for(s, self.linger, opts, self.security.options())
     }
 
     fn decoder(&self) -> Decoder {
@@ -416,6 +411,8 @@ impl Plan {
         }
     }
 
+    /// Opens the socket, runs the command's loop, settles how it ended, then delivers what is
+    /// queued and decides the outcome.
     pub fn run(self) -> Result<Outcome> {
         let signals = Signals::install().context("installing signal handlers")?;
         if let Some(d) = self.deadline {
@@ -446,25 +443,13 @@ impl Plan {
         }
 
         let result = self.run_loop(&mut session);
-        // Whatever happened, what was received reaches stdout.
-        let flushed = session.output.flush();
-        let mut result = result.and(flushed.or_else(ignore_closed));
-        if let Some(c) = coproc.as_mut() {
-            // The child closing its end (stdout at EOF, or stdin refusing writes) ends zmqcat.
-            if let Err(e) = &result {
-                if e.is::<CoprocEnded>() || e.is::<Closed>() {
-                    result = Err(anyhow::anyhow!(c.ended()));
-                }
-            }
+        let outcome = settle(result, &mut session, coproc.as_mut());
+        let peer = session.peer.clone();
+        let (sock, stats, progress, monitor) = session.into_parts();
+        progress.finish();
+        if self.show_stats {
+            self.print_stats(&stats, progress.elapsed());
         }
-        let outcome = match result {
-            Ok(()) => Ok(Outcome::Done),
-            Err(e) => match e.downcast::<Interrupted>() {
-                Ok(Interrupted(sig)) => Ok(Outcome::Interrupted(sig)),
-                Err(e) if e.is::<Closed>() => Ok(Outcome::Done),
-                Err(e) => Err(e),
-            },
-        };
         // Deliver what is queued on a normal end, an interruption, or bad input (everything
         // before the bad message was sent). After a timeout, a closed stdout or a failure,
         // nothing queued is wanted any more.
@@ -472,29 +457,7 @@ impl Plan {
             Ok(_) => true,
             Err(e) => status_of(e) == exit::BAD_INPUT,
         };
-        let session_peer = session.peer.clone();
-        let (sock, stats, progress, monitor) = session.into_parts();
-        progress.finish();
-        if self.show_stats {
-            let json = self.style.format == Format::Json;
-            let line = progress::summary(&stats, progress.elapsed(), json);
-            if json {
-                log_line(&line);
-            } else {
-                log!("{line}");
-            }
-        }
-        let mut linger = self.linger;
-        if !deliver || !self.pattern.sends() || stats.sent == 0 {
-            linger = Some(Duration::ZERO);
-        } else if matches!(outcome, Ok(Outcome::Interrupted(_))) && !self.linger_given {
-            // The user asked to stop: deliver what can go at once, not wait for an absent peer.
-            linger = Some(linger.map_or(INTERRUPT_GRACE, |l| l.min(INTERRUPT_GRACE)));
-        }
-        if linger != self.linger {
-            let ms = linger.map_or(-1, |l| l.as_millis().min(i32::MAX as u128) as i32);
-            let _ = sock.set_linger(ms);
-        }
+        let linger = self.final_linger(&sock, deliver && stats.sent > 0, &outcome);
         drop(zap);
         let delivery =
             (deliver && stats.sent > 0 && linger != Some(Duration::ZERO)).then_some(Delivery {
@@ -510,42 +473,84 @@ impl Plan {
         if let Some(c) = coproc {
             c.finish();
         }
-        let expired = |l: Option<Duration>| {
+        self.verdict(outcome?, drained?, linger, &peer)
+    }
+
+    /// `--stats`: the summary line on stderr (a bare JSON line with `-f json`, so it parses).
+    fn print_stats(&self, stats: &progress::Stats, elapsed: Duration) {
+        let json = self.style.format == Format::Json;
+        let line = progress::summary(stats, elapsed, json);
+        if json {
+            log_line(&line);
+        } else {
+            log!("{line}");
+        }
+    }
+
+    /// The linger for the final delivery, set on `sock` when it differs from the plan's: none
+    /// when nothing is `owed`, a short grace after an interruption unless --linger was given.
+    fn final_linger(
+        &self,
+        sock: &zmq::Socket,
+        owed: bool,
+        outcome: &Result<Outcome>,
+    ) -> Option<Duration> {
+        let mut linger = self.linger;
+        if !owed || !self.pattern.sends() {
+            linger = Some(Duration::ZERO);
+        } else if matches!(outcome, Ok(Outcome::Interrupted(_))) && !self.linger_given {
+            // The user asked to stop: deliver what can go at once, not wait for an absent peer.
+            linger = Some(linger.map_or(INTERRUPT_GRACE, |l| l.min(INTERRUPT_GRACE)));
+        }
+        if linger != self.linger {
+            let ms = linger.map_or(-1, |l| l.as_millis().min(i32::MAX as u128) as i32);
+            let _ = sock.set_linger(ms);
+        }
+        linger
+    }
+
+    /// The outcome, once the final delivery of a run that ended as `outcome` went as `drained`.
+    fn verdict(
+        &self,
+        outcome: Outcome,
+        drained: Drained,
+        linger: Option<Duration>,
+        peer: &str,
+    ) -> Result<Outcome> {
+        let expired = || {
             format!(
                 "queued messages were not all delivered within the linger period ({})",
-                humantime::format_duration(l.unwrap_or_default())
+                humantime::format_duration(linger.unwrap_or_default())
             )
         };
         // Subscriptions queued for an upstream that left are not data: not delivering them
         // within the bounded wait is no failure (unless --linger asked for the delivery).
         let optional = self.pattern.socket == zmq::XSUB && !self.linger_given;
-        match (outcome, drained?) {
-            (Err(e), _) => Err(e),
-            (Ok(o), Drained::Expired) if optional => {
+        match (outcome, drained) {
+            (o, Drained::Expired) if optional => {
                 if self.verbose > 0 {
-                    log!("{}: they were subscriptions, dropped", expired(linger));
+                    log!("{}: they were subscriptions, dropped", expired());
                 }
                 Ok(o)
             }
             // The bound came from --timeout: nothing could be sent within it, status 3, as
             // when the queue is full on the bind side.
-            (Ok(Outcome::Done), Drained::Expired)
+            (Outcome::Done, Drained::Expired)
                 if !self.linger_given && self.session.limits.timeout.is_some() =>
             {
                 Err(exit::Timeout(format!(
-                    "queued messages were not all delivered within the timeout ({}) to {}",
+                    "queued messages were not all delivered within the timeout ({}) to {peer}",
                     humantime::format_duration(linger.unwrap_or_default()),
-                    session_peer
                 ))
                 .into())
             }
-            (Ok(Outcome::Done), Drained::Expired) => Err(anyhow::anyhow!(expired(linger))),
-            (Ok(Outcome::Interrupted(sig)), Drained::Expired) => {
-                log!("interrupted: {}", expired(linger));
+            (Outcome::Done, Drained::Expired) => Err(anyhow::anyhow!(expired())),
+            (Outcome::Interrupted(sig), Drained::Expired) => {
+                log!("interrupted: {}", expired());
                 Ok(Outcome::Interrupted(sig))
             }
-            (Ok(_), Drained::Signal(sig)) => Ok(Outcome::Interrupted(sig)),
-            (Ok(o), Drained::All) => Ok(o),
+            (_, Drained::Signal(sig)) => Ok(Outcome::Interrupted(sig)),
+            (o, Drained::All) => Ok(o),
         }
     }
 
@@ -591,6 +596,32 @@ impl Plan {
             Loop::Server => s.lockstep_server(&self.replies),
             Loop::Duplex => s.duplex(),
         }
+    }
+}
+
+/// How the loop ended, once what was received reached stdout: an interruption or a closed
+/// stdout is an outcome, not an error; a child that closed its end ends zmqcat as it says.
+fn settle(
+    result: Result<()>,
+    session: &mut Session<'_>,
+    coproc: Option<&mut Coproc>,
+) -> Result<Outcome> {
+    // Whatever happened, what was received reaches stdout.
+    let flushed = session.output.flush();
+    let mut result = result.and(flushed.or_else(ignore_closed));
+    if let (Some(c), Err(e)) = (coproc, &result) {
+        // The child closing its end (stdout at EOF, or stdin refusing writes) ends zmqcat.
+        if e.is::<CoprocEnded>() || e.is::<Closed>() {
+            result = Err(anyhow::anyhow!(c.ended()));
+        }
+    }
+    match result {
+        Ok(()) => Ok(Outcome::Done),
+        Err(e) => match e.downcast::<Interrupted>() {
+            Ok(Interrupted(sig)) => Ok(Outcome::Interrupted(sig)),
+            Err(e) if e.is::<Closed>() => Ok(Outcome::Done),
+            Err(e) => Err(e),
+        },
     }
 }
 
@@ -651,19 +682,18 @@ fn exit_linger(
     // Receivers have nothing to deliver at exit. Senders wait for their queue to drain:
     // for --linger when given, else for --timeout (nothing could be sent for that long),
     // else until it is delivered.
-    match (pattern.sends(), given) {
-        (_, Some(Limit::After(d))) => Some(d),
-        (_, Some(Limit::Never)) => None,
-        (false, None) => Some(Duration::ZERO),
+    let default = if !pattern.sends() {
+        Some(Duration::ZERO)
+    } else if matches!(kind, Kind::Pub | Kind::Xpub | Kind::Xsub) {
         // A publisher promises no delivery (PUB drops for absent subscribers), so it must
         // not wait forever for a subscriber that went away and may never come back. What an
         // XSUB sends upstream is subscriptions: not data either, and an upstream that left
         // has no use for them.
-        (true, None) if matches!(kind, Kind::Pub | Kind::Xpub | Kind::Xsub) => {
-            Some(limits.timeout.unwrap_or(PUBLISHER_LINGER))
-        }
-        (true, None) => limits.timeout,
-    }
+        Some(limits.timeout.unwrap_or(PUBLISHER_LINGER))
+    } else {
+        limits.timeout
+    };
+    Limit::linger(given, default)
 }
 
 /// A line on stderr as it is (JSON stats are not prefixed, so they parse).

@@ -58,14 +58,12 @@ fn planned(args: &PollArgs, linger: Option<Duration>) -> Result<Vec<Planned>> {
     for (spec, label) in specs.into_iter().zip(labels) {
         let security =
             Security::for_socket(&args.security, &args.scoped, &label, args.run.log.verbose)?;
-        let mut options: Vec<SetOpt> = socket::options_from(&args.socket, linger)?;
-        match spec.kind {
-            Kind::Sub => options.extend(socket::subscriptions(&args.subscribe)?),
-            Kind::Router => options.push(SetOpt::int("router_mandatory", 1)?),
-            _ => {}
-        }
-        options.extend(security.options().iter().cloned());
-        options.extend(socket::user_options(&args.socket)?);
+        let own = match spec.kind {
+            Kind::Sub => socket::subscriptions(&args.subscribe)?,
+            Kind::Router => vec![SetOpt::int("router_mandatory", 1)?],
+            _ => Vec::new(),
+        };
+        let options = socket::options_for(&args.socket, linger, own, security.options())?;
         out.push(Planned {
             spec,
             label,
@@ -78,15 +76,8 @@ fn planned(args: &PollArgs, linger: Option<Duration>) -> Result<Vec<Planned>> {
 
 /// How long the sockets may take to deliver at exit, and the idle timeout.
 fn limits(args: &PollArgs) -> (Option<Duration>, Option<Duration>) {
-    let timeout = match args.run.timeout {
-        Some(Limit::After(d)) => Some(d),
-        _ => None,
-    };
-    let linger = match args.socket.linger {
-        Some(Limit::After(d)) => Some(d),
-        Some(Limit::Never) => None,
-        None => timeout.or(Some(Duration::from_secs(1))),
-    };
+    let timeout = Limit::timeout(args.run.timeout);
+    let linger = Limit::linger(args.socket.linger, timeout.or(Some(Duration::from_secs(1))));
     (linger, timeout)
 }
 

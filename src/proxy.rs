@@ -10,8 +10,8 @@ use std::time::Instant;
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::ProxyArgs;
-use crate::codec::Encoder;
+use crate::cli::{Limit, ProxyArgs};
+use crate::codec::{Encoder, Style};
 use crate::diag::log;
 use crate::endpoint::{self, SocketSpec};
 use crate::exit::{Outcome, Usage};
@@ -98,24 +98,19 @@ fn sides(args: &ProxyArgs) -> Result<[Side; 2]> {
     let front = endpoint::parse_spec(&args.front, &has)?;
     let back = endpoint::parse_spec(&args.back, &has)?;
     check_pair(front.kind, back.kind)?;
-    let linger = match args.socket.linger {
-        Some(crate::cli::Limit::After(d)) => Some(d),
-        Some(crate::cli::Limit::Never) => None,
-        // Like any sender stopped by a signal: what was taken in gets a short grace to leave.
-        None => Some(GRACE),
-    };
+    // Like any sender stopped by a signal: what was taken in gets a short grace to leave.
+    let linger = Limit::linger(args.socket.linger, Some(GRACE));
     let front_label = front.label.clone().unwrap_or_else(|| "front".into());
     let back_label = back.label.clone().unwrap_or_else(|| "back".into());
     Security::check_scopes(&args.scoped, &[&front_label, &back_label])?;
     let side = |spec: SocketSpec, label: String| -> Result<Side> {
         let security =
             Security::for_socket(&args.security, &args.scoped, &label, args.log.verbose)?;
-        let mut options = socket::options_from(&args.socket, linger)?;
-        if spec.kind == Kind::Sub {
-            options.extend(socket::subscriptions(&[])?);
-        }
-        options.extend(security.options().iter().cloned());
-        options.extend(socket::user_options(&args.socket)?);
+        let own = match spec.kind {
+            Kind::Sub => socket::subscriptions(&[])?,
+            _ => Vec::new(),
+        };
+        let options = socket::options_for(&args.socket, linger, own, security.options())?;
         Ok(Side {
             spec,
             label,
@@ -187,45 +182,17 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
             watch,
         )
     };
-    let (mut front_sock, front_mon) = open(front, front_opts, front_label, &security[0])?;
-    let (mut back_sock, back_mon) = open(back, back_opts, back_label, &security[1])?;
+    let (front_sock, front_mon) = open(front, front_opts, front_label, &security[0])?;
+    let (back_sock, back_mon) = open(back, back_opts, back_label, &security[1])?;
     let front_watched = front_mon.is_some();
     let mut monitors: Vec<Monitor> = front_mon.into_iter().chain(back_mon).collect();
     let started = Instant::now();
 
     let (outcome, counts) = if args.capture {
-        let capture = Capture {
-            output: Output::stdout(Encoder::new(style)),
-            // Between a ROUTER and its peer, every message starts with a routing id (the
-            // sender's on the way in, the addressee's on the way out).
-            ids: front.kind == Kind::Router || back.kind == Kind::Router,
-        };
-        let both_ways = back.kind.receives() && front.kind.sends();
-        let grace = match args.socket.linger {
-            Some(crate::cli::Limit::After(d)) => Some(d),
-            Some(crate::cli::Limit::Never) => None,
-            None => Some(GRACE),
-        };
-        let captured = capture_loop(
-            &front_sock,
-            &back_sock,
-            both_ways,
-            capture,
-            &signals,
-            &mut monitors,
-            grace,
-        );
-        // The sockets close after this: their monitors must be detached first (libzmq #3575).
-        let mut monitors = monitors.drain(..);
-        if front_watched {
-            if let Some(m) = monitors.next() {
-                m.detach(&mut front_sock);
-            }
-        }
-        if let Some(m) = monitors.next() {
-            m.detach(&mut back_sock);
-        }
-        captured?
+        let kinds = [front.kind, back.kind];
+        let socks = [front_sock, back_sock];
+        let watched = (front_watched, &mut monitors);
+        capture(args, style, kinds, socks, watched, &signals)?
     } else {
         steerable(
             &ctx,
@@ -242,6 +209,46 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
     drop(monitors);
     drop(zap);
     Ok(outcome)
+}
+
+/// `--capture`: forwards in this thread and prints every message on stdout in `style`. The
+/// flag of `watched` says whether the first of its monitors is the front socket's.
+fn capture(
+    args: &ProxyArgs,
+    style: Style,
+    [front, back]: [Kind; 2],
+    [mut front_sock, mut back_sock]: [zmq::Socket; 2],
+    (front_watched, monitors): (bool, &mut Vec<Monitor>),
+    signals: &Signals,
+) -> Result<(Outcome, Counts)> {
+    let capture = Capture {
+        output: Output::stdout(Encoder::new(style)),
+        // Between a ROUTER and its peer, every message starts with a routing id (the
+        // sender's on the way in, the addressee's on the way out).
+        ids: front == Kind::Router || back == Kind::Router,
+    };
+    let both_ways = back.receives() && front.sends();
+    let grace = Limit::linger(args.socket.linger, Some(GRACE));
+    let captured = capture_loop(
+        &front_sock,
+        &back_sock,
+        both_ways,
+        capture,
+        signals,
+        monitors,
+        grace,
+    );
+    // The sockets close after this: their monitors must be detached first (libzmq #3575).
+    let mut monitors = monitors.drain(..);
+    if front_watched {
+        if let Some(m) = monitors.next() {
+            m.detach(&mut front_sock);
+        }
+    }
+    if let Some(m) = monitors.next() {
+        m.detach(&mut back_sock);
+    }
+    captured
 }
 
 fn print_stats(c: &Counts, secs: f64) {

@@ -229,12 +229,11 @@ fn lookup(name: &str) -> Result<(&'static str, c_int, Kind), Usage> {
         })
 }
 
-/// The options of `SocketArgs`, linger first; `--set` assignments come from [`user_options`],
-/// to be applied last so that they win.
-/// The ZAP domain every socket has unless its security policy or `--set` gives another.
+/// The ZAP domain bound endpoints have unless a security policy or `--set` gives another.
 pub const DEFAULT_ZAP_DOMAIN: &[u8] = b"zmqcat";
 
-pub fn options_from(s: &SocketArgs, linger: Option<Duration>) -> Result<Vec<SetOpt>, Usage> {
+/// The options of `SocketArgs` but `--set`, linger first.
+fn options_from(s: &SocketArgs, linger: Option<Duration>) -> Result<Vec<SetOpt>, Usage> {
     let ms = linger.map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i64);
     let mut opts = vec![SetOpt::int("linger", ms)?];
     // A ZAP domain makes libzmq refuse peers older than ZMTP 3.0 (libzmq 3.x, JeroMQ 0.3)
@@ -303,8 +302,30 @@ pub fn options_from(s: &SocketArgs, linger: Option<Duration>) -> Result<Vec<SetO
 const MIN_PEER_MSG_LIMIT: i64 = 4096;
 
 /// `--set NAME=VALUE` assignments.
-pub fn user_options(s: &SocketArgs) -> Result<Vec<SetOpt>, Usage> {
+fn user_options(s: &SocketArgs) -> Result<Vec<SetOpt>, Usage> {
     s.set.iter().map(|a| SetOpt::parse_assignment(a)).collect()
+}
+
+/// Every socket's options, in the order they are set: linger and the rest of `SocketArgs`,
+/// then what the command adds (`own`), then the security policy's, and the `--set`
+/// assignments last so that they win. A ZAP domain from the policy or `--set` replaces the
+/// default one: a socket has one domain, and `--explain` lists it once.
+pub fn options_for(
+    s: &SocketArgs,
+    linger: Option<Duration>,
+    own: Vec<SetOpt>,
+    security: &[SetOpt],
+) -> Result<Vec<SetOpt>, Usage> {
+    let mut opts = options_from(s, linger)?;
+    opts.extend(own);
+    let user = user_options(s)?;
+    let zap = SetOpt::bytes("zap_domain", DEFAULT_ZAP_DOMAIN)?.id;
+    if security.iter().chain(&user).any(|o| o.id == zap) {
+        opts.retain(|o| o.id != zap);
+    }
+    opts.extend(security.iter().cloned());
+    opts.extend(user);
+    Ok(opts)
 }
 
 /// SUB subscriptions: each prefix, or everything when none is given.
@@ -496,6 +517,34 @@ mod tests {
         let (now, later) = split_binds_only(&secured);
         assert!(later.is_empty());
         assert_eq!(now.iter().filter(|o| o.name == "zap_domain").count(), 1);
+    }
+
+    #[test]
+    fn options_for_orders_own_security_then_set_with_one_zap_domain() {
+        let args = SocketArgs {
+            set: vec!["sndhwm=9".into()],
+            ..SocketArgs::default()
+        };
+        let own = vec![SetOpt::int("router_mandatory", 1).unwrap()];
+        let names = |opts: &[SetOpt]| opts.iter().map(|o| o.name).collect::<Vec<_>>();
+        let plain = options_for(&args, None, own.clone(), &[]).unwrap();
+        assert_eq!(
+            names(&plain),
+            ["linger", "zap_domain", "router_mandatory", "sndhwm"]
+        );
+        let policy = [SetOpt::bytes("zap_domain", b"global").unwrap()];
+        let secured = options_for(&args, None, own, &policy).unwrap();
+        assert_eq!(
+            names(&secured),
+            ["linger", "router_mandatory", "zap_domain", "sndhwm"]
+        );
+        assert_eq!(secured[2].value, Value::Bytes(b"global".to_vec()));
+        let by_set = SocketArgs {
+            set: vec!["zap_domain=mine".into()],
+            ..SocketArgs::default()
+        };
+        let opts = options_for(&by_set, None, Vec::new(), &[]).unwrap();
+        assert_eq!(names(&opts), ["linger", "zap_domain"]);
     }
 
     #[test]

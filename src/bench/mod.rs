@@ -246,18 +246,14 @@ impl Plan {
         };
         check(a, pair)?;
         let transport = a.transport.unwrap_or(BenchTransport::Tcp);
-        let timeout = match a.timeout {
-            Some(Limit::After(d)) => Some(d),
-            _ => None,
-        };
+        let timeout = Limit::timeout(a.timeout);
         // What the process in this role owes its peer at exit: senders wait until it is read
         // (within --linger, else --timeout, else as long as it takes); receivers owe nothing.
-        let linger = match (a.socket.linger, delivers(role) && !pair) {
-            (Some(Limit::After(d)), _) => Some(d),
-            (Some(Limit::Never), _) => None,
-            (None, true) => timeout,
-            (None, false) => Some(Duration::ZERO),
-        };
+        let owes = delivers(role) && !pair;
+        let linger = Limit::linger(
+            a.socket.linger,
+            if owes { timeout } else { Some(Duration::ZERO) },
+        );
         let count = match (a.count, role) {
             (Some(n), _) => Some(n),
             (None, BenchRole::Req) => Some(DEFAULT_ROUND_TRIPS),
@@ -292,7 +288,7 @@ impl Plan {
     }
 
     fn socket_options(&self, a: &BenchArgs, own: BenchRole) -> Result<Vec<SetOpt>, Usage> {
-        let mut opts = socket::options_from(&a.socket, self.linger)?;
+        let mut opts = Vec::new();
         match own {
             BenchRole::Pub => {
                 // An XPUB publishes like a PUB and tells when subscribers arrive; every
@@ -305,9 +301,7 @@ impl Plan {
             BenchRole::Sub => opts.extend(socket::subscriptions(&[])?),
             _ => {}
         }
-        opts.extend(self.security.options().iter().cloned());
-        opts.extend(socket::user_options(&a.socket)?);
-        Ok(opts)
+        socket::options_for(&a.socket, self.linger, opts, self.security.options())
     }
 
     fn socket_type(role: BenchRole) -> zmq::SocketType {

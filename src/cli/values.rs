@@ -9,6 +9,27 @@ pub enum Limit {
     Never,
 }
 
+impl Limit {
+    /// The bound it sets (`None`: `inf`, no bound).
+    pub fn bound(self) -> Option<Duration> {
+        match self {
+            Limit::After(d) => Some(d),
+            Limit::Never => None,
+        }
+    }
+
+    /// A `--timeout`: absent and `inf` alike mean none.
+    pub fn timeout(given: Option<Limit>) -> Option<Duration> {
+        given.and_then(Limit::bound)
+    }
+
+    /// The one linger rule: `--linger` when given (`inf`: as long as it takes), else the
+    /// command's own `default`.
+    pub fn linger(given: Option<Limit>, default: Option<Duration>) -> Option<Duration> {
+        given.map_or(default, Limit::bound)
+    }
+}
+
 pub(super) fn parse_duration(s: &str) -> Result<Duration, String> {
     humantime::parse_duration(s.trim()).map_err(|e| format!("{e} (examples: 250ms, 2s, 1m30s)"))
 }

@@ -254,6 +254,25 @@ fn explain(args: &[&str], env: &[(&str, &str)]) -> serde_json::Value {
 }
 
 #[test]
+fn explain_lists_one_zap_domain_for_a_plain_server() {
+    let plan = explain(
+        &[
+            "pull",
+            "--plain-server",
+            "--plain-user",
+            "u",
+            "--plain-pass",
+            "p",
+            "@tcp://127.0.0.1:9",
+        ],
+        &[],
+    );
+    let options = plan["socket"]["options"].as_array().unwrap();
+    let zap: Vec<_> = options.iter().filter(|o| o[0] == "zap_domain").collect();
+    assert_eq!(zap.len(), 1, "{options:?}");
+}
+
+#[test]
 fn explain_shows_the_plan_without_touching_the_network() {
     // A port nobody listens on, with an infinite linger: a real run would wait forever.
     let plan = explain(
