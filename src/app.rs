@@ -12,8 +12,9 @@ use crate::codec::{Decoder, Encoder, Format, Style};
 use crate::coproc::Coproc;
 use crate::diag::log;
 use crate::endpoint::{self, Endpoint, EndpointError};
-use crate::event_loop::CoprocEnded;
-use crate::event_loop::{Interrupted, Limits, Pace, RecvFilter, Replies, Session, SessionConfig};
+use crate::event_loop::{
+    self, CoprocEnded, Limits, Pace, RecvFilter, Replies, Session, SessionConfig,
+};
 use crate::exit::{self, Outcome, Timeout, Usage};
 use crate::io::{Closed, Input, InputError, Output};
 use crate::monitor::{EventLog, Monitor, Watch};
@@ -615,14 +616,7 @@ fn settle(
             result = Err(anyhow::anyhow!(c.ended()));
         }
     }
-    match result {
-        Ok(()) => Ok(Outcome::Done),
-        Err(e) => match e.downcast::<Interrupted>() {
-            Ok(Interrupted(sig)) => Ok(Outcome::Interrupted(sig)),
-            Err(e) if e.is::<Closed>() => Ok(Outcome::Done),
-            Err(e) => Err(e),
-        },
-    }
+    event_loop::outcome(result)
 }
 
 /// `--max-msg-size`: bytes, or -1 for no limit.

@@ -13,8 +13,8 @@ use anyhow::{Context as _, Result};
 use crate::codec::{write_id, Style};
 use crate::coproc;
 use crate::diag::log;
-use crate::exit::Timeout;
-use crate::io::{Input, Next, Output};
+use crate::exit::{Outcome, Timeout};
+use crate::io::{Closed, Input, Next, Output};
 use crate::monitor::Monitor;
 use crate::progress::{Progress, Stats};
 use crate::trace;
@@ -28,6 +28,19 @@ use crate::signals::Signals;
 #[derive(Debug, thiserror::Error)]
 #[error("interrupted by signal {0}")]
 pub struct Interrupted(pub i32);
+
+/// How a loop that returned `result` ended: an interruption or a closed stdout is an outcome,
+/// not an error.
+pub fn outcome(result: Result<()>) -> Result<Outcome> {
+    match result {
+        Ok(()) => Ok(Outcome::Done),
+        Err(e) => match e.downcast::<Interrupted>() {
+            Ok(Interrupted(sig)) => Ok(Outcome::Interrupted(sig)),
+            Err(e) if e.is::<Closed>() => Ok(Outcome::Done),
+            Err(e) => Err(e),
+        },
+    }
+}
 
 /// How sends are spaced out.
 #[derive(Debug, Clone, Copy, Default)]

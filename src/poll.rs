@@ -11,7 +11,7 @@ use crate::cli::{Limit, PollArgs};
 use crate::codec::{Decoder, Encoder};
 use crate::diag::log;
 use crate::endpoint;
-use crate::event_loop::{send_parts, Interrupted};
+use crate::event_loop::{self, send_parts, Interrupted};
 use crate::exit::{Outcome, Timeout, Usage};
 use crate::io::{Closed, Input, Next, Output};
 use crate::monitor::{EventLog, Monitor, Watch};
@@ -158,14 +158,7 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
     }
     drop(poller);
     drop(zap);
-    match result {
-        Ok(()) => Ok(Outcome::Done),
-        Err(e) => match e.downcast::<Interrupted>() {
-            Ok(Interrupted(sig)) => Ok(Outcome::Interrupted(sig)),
-            Err(e) if e.is::<Closed>() => Ok(Outcome::Done),
-            Err(e) => Err(e),
-        },
-    }
+    event_loop::outcome(result)
 }
 
 /// Opens every planned socket (subscribing XSUBs upstream), watched by a monitor each.
