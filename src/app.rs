@@ -28,6 +28,11 @@ use crate::unread::{self, Waited};
 use crate::wait::{self, Wake};
 use crate::{generate, poll, proxy, security};
 
+/// How long a connection may go without a handshake event before it passes for a ZMTP 1.0/2.0
+/// peer's (libzmq reports no handshake for those) in the final delivery; a ZMTP 3 handshake
+/// succeeds or fails well within it.
+const LEGACY_SILENCE: Duration = Duration::from_secs(1);
+
 /// How long a publisher goes on delivering at exit, unless --linger or --timeout says.
 const PUBLISHER_LINGER: Duration = Duration::from_secs(1);
 
@@ -465,9 +470,8 @@ impl Plan {
                 linger,
                 // A reply to the last request shows that the peer has read everything.
                 wait_for_readers: self.pattern.run != Loop::Client,
-                // Only for what -v and --events report: the monitor is always there.
-                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB | zmq::XSUB)
-                    && (self.verbose > 0 || self.events.is_some()),
+                // A publisher promises nothing and does not wait for one.
+                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB | zmq::XSUB),
             });
         let drained = finish(sock, monitor, ctx, &signals, delivery);
         // The child goes last: its short wait must not pass for an interrupted delivery.
@@ -551,6 +555,9 @@ impl Plan {
                 Ok(Outcome::Interrupted(sig))
             }
             (_, Drained::Signal(sig)) => Ok(Outcome::Interrupted(sig)),
+            (_, Drained::Refused(why)) => {
+                Err(anyhow::anyhow!("queued messages were not delivered: {why}"))
+            }
             (o, Drained::All) => Ok(o),
         }
     }
@@ -707,6 +714,8 @@ fn ignore_closed(e: anyhow::Error) -> Result<()> {
 /// How the final delivery of queued messages ended.
 enum Drained {
     All,
+    /// The handshake with the peer failed (why): libzmq dropped what was queued for it.
+    Refused(String),
     /// The linger period ran out first.
     Expired,
     /// A signal cut it short.
@@ -786,9 +795,18 @@ fn finish(
         waited = wait_for_readers(d, &mut monitor, signals, deadline, &mut grace);
     }
     // Events so far are still told; then the monitor goes, before the socket.
+    let mut hopeless = None;
     if let Some(mut m) = monitor.take() {
         let _ = m.drain();
+        if delivery.is_some() {
+            hopeless = m.hopeless();
+        }
         m.detach(&mut sock);
+    }
+    if let Some(why) = hopeless.filter(|_| waited == Waited::Read) {
+        let _ = sock.set_linger(0);
+        drop((sock, ctx));
+        return Ok(Drained::Refused(why));
     }
     match waited {
         Waited::Read => {
@@ -846,13 +864,16 @@ fn wait_for_readers(
     grace: &mut Grace,
 ) -> Waited {
     let monitor_cell = std::cell::RefCell::new(monitor.take());
-    // With -v or --events, a handshake (or a connection of a ZMTP 1.0/2.0 peer, which
-    // reports none) is awaited too, so that what is reported is complete; a publisher
-    // promises nothing and does not wait for one.
+    // A connection is awaited until it shook hands or ended without (a ZMTP 1.0/2.0 peer
+    // reports no handshake): so that what -v and --events report is complete, and so that a
+    // handshake that failed is known before libzmq is left to deliver (see `hopeless`).
     let settled = || match monitor_cell.borrow_mut().as_mut() {
         Some(m) => {
             let _ = m.drain();
-            !d.await_handshake || m.handshakes() > 0 || m.unshaken() > 0
+            !d.await_handshake
+                || m.handshakes() > 0
+                || m.ended_unshaken() > 0
+                || m.unshaken_for(LEGACY_SILENCE)
         }
         None => true,
     };

@@ -85,7 +85,18 @@ struct Trouble {
     bound: bool,
 }
 
-/// Events subscribed to: everything but the chatty ones below `-vv`.
+impl Trouble {
+    /// Notes that the endpoint is a bound one when `event` says so.
+    fn mark_bound(&mut self, event: u32) {
+        self.bound |= matches!(
+            event,
+            zmq_sys::ZMQ_EVENT_LISTENING | zmq_sys::ZMQ_EVENT_ACCEPTED
+        );
+    }
+}
+
+/// Events subscribed to: all (they come per connection, not per message); `-v` and its level
+/// decide what is printed.
 const EVENTS: i32 = zmq_sys::ZMQ_EVENT_ALL as i32;
 
 pub struct Monitor {
@@ -95,6 +106,10 @@ pub struct Monitor {
     peers: u64,
     /// Handshakes that ever succeeded.
     handshakes: u64,
+    /// Connections that ended without a handshake (refused, failed, or a ZMTP 1.0/2.0 peer's).
+    ended_unshaken: u64,
+    /// When the last connection was made or accepted.
+    last_connection: Option<Instant>,
     msg: zmq::Message,
     /// Per endpoint: connections in their handshake, and failures being reported.
     trouble: HashMap<String, Trouble>,
@@ -122,6 +137,8 @@ impl Monitor {
             watch,
             peers: 0,
             handshakes: 0,
+            ended_unshaken: 0,
+            last_connection: None,
             msg: zmq::Message::new(),
             trouble: HashMap::new(),
         })
@@ -151,10 +168,35 @@ impl Monitor {
         self.handshakes
     }
 
-    /// Connections made or accepted that have not ended and reported no handshake: a ZMTP
-    /// 1.0/2.0 peer's connection stays so for good, a ZMTP 3 one for a moment.
-    pub fn unshaken(&self) -> u32 {
-        self.trouble.values().map(|t| t.pending).sum()
+    /// Whether connections made or accepted have not ended and reported no handshake, the
+    /// last of them `for` that long at least: a ZMTP 1.0/2.0 peer's connection stays so for
+    /// good, a ZMTP 3 one only until its handshake succeeds or fails.
+    pub fn unshaken_for(&self, time: Duration) -> bool {
+        let pending: u32 = self.trouble.values().map(|t| t.pending).sum();
+        pending > 0 && self.last_connection.is_some_and(|at| at.elapsed() >= time)
+    }
+
+    /// Connections that ended without reporting a handshake.
+    pub fn ended_unshaken(&self) -> u64 {
+        self.ended_unshaken
+    }
+
+    /// Why the handshakes of an endpoint the socket connects to fail, when no handshake ever
+    /// succeeded: libzmq drops what was queued for a connection whose handshake failed, and
+    /// keeps trying, so nothing queued is going to leave. The sentence names the endpoint,
+    /// and the reason unless the diagnosis line told it already.
+    pub fn hopeless(&self) -> Option<String> {
+        if self.handshakes > 0 {
+            return None;
+        }
+        let (ep, t) = self
+            .trouble
+            .iter()
+            .find(|(_, t)| !t.bound && t.failing.is_some())?;
+        Some(match (&t.failing, t.diagnosed && !self.watch.quiet) {
+            (Some(why), false) => format!("{ep}: {why}"),
+            _ => format!("{ep}: its handshake failed (see above)"),
+        })
     }
 
     /// Handles every event that is ready.
@@ -189,6 +231,12 @@ impl Monitor {
 
     fn handle(&mut self, event: u16, value: u32, ep: &str) {
         let e = u32::from(event);
+        if matches!(
+            e,
+            zmq_sys::ZMQ_EVENT_CONNECTED | zmq_sys::ZMQ_EVENT_ACCEPTED
+        ) {
+            self.last_connection = Some(Instant::now());
+        }
         if e == zmq_sys::ZMQ_EVENT_HANDSHAKE_SUCCEEDED {
             self.peers += 1;
             self.handshakes += 1;
@@ -268,6 +316,7 @@ impl Monitor {
     fn judge(&mut self, e: u32, ep: &str) -> Verdict {
         use zmq_sys as z;
         let t = self.trouble.entry(ep.to_string()).or_default();
+        t.mark_bound(e);
         match e {
             z::ZMQ_EVENT_CONNECTED | z::ZMQ_EVENT_ACCEPTED => t.pending += 1,
             z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED => {
@@ -291,6 +340,7 @@ impl Monitor {
             }
             z::ZMQ_EVENT_DISCONNECTED if t.pending > 0 => {
                 t.pending -= 1;
+                self.ended_unshaken += 1;
                 if !std::mem::take(&mut t.explained) {
                     return Verdict::Refused;
                 }
@@ -320,7 +370,7 @@ impl Monitor {
         let t = self.trouble.entry(ep.to_string()).or_default();
         // A bound endpoint's connections are each another peer, told one by one; only a
         // connect's retries of the same failure are counted.
-        t.bound |= matches!(e, z::ZMQ_EVENT_LISTENING | z::ZMQ_EVENT_ACCEPTED);
+        t.mark_bound(e);
         if t.bound {
             return Retell::Line;
         }
@@ -604,6 +654,9 @@ mod tests {
         }
         m.diagnose(ep, format!("{ep}: {}", refusal(false)));
         assert!(m.trouble[ep].diagnosed);
+        // Nothing ever shook hands: what is queued for that connect is not going to leave.
+        let hopeless = m.hopeless().expect("a failing connect");
+        assert!(hopeless.starts_with(ep), "{hopeless}");
         // Its retries are counted, not told, for 5 s.
         assert_eq!(m.verbose_line(z::ZMQ_EVENT_CONNECT_RETRIED, 100, ep), None);
         // A failure with a reason explains the disconnection that follows.
@@ -627,8 +680,9 @@ mod tests {
         );
         // A handshake that succeeds ends the trouble.
         m.judge(z::ZMQ_EVENT_CONNECTED, ep);
-        m.judge(z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED, ep);
+        m.handle(z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED as u16, 0, ep);
         assert!(m.trouble[ep].failing.is_none());
+        assert_eq!(m.hopeless(), None);
         // A bound endpoint's connections are told one by one.
         let bound = "tcp://127.0.0.1:11";
         m.judge(z::ZMQ_EVENT_ACCEPTED, bound);

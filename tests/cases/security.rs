@@ -285,6 +285,42 @@ fn wrong_server_key_times_out_with_a_handshake_failure() {
     assert!(req.stderr().contains("failed"), "{}", req.dump());
 }
 
+/// A push whose handshake fails (a CURVE client against a NULL server, or with the wrong server
+/// key) cannot deliver: libzmq drops what was queued for that connection. It says so and exits 1
+/// instead of exiting 0 as if delivered; -q leaves the one error line, with the reason.
+#[test]
+fn a_push_whose_handshake_fails_says_nothing_was_delivered() {
+    if !has_curve() {
+        return;
+    }
+    let server = keygen();
+    let other = keygen();
+    let null = Proc::spawn(&["pull", "tcp://127.0.0.1:*"]);
+    let null_ep = null.wait_bound(T);
+    let (curve, curve_ep) = curve_server(&["pull"], &server);
+    for (ep, quiet) in [(&null_ep, false), (&curve_ep, false), (&curve_ep, true)] {
+        let mut args = vec!["push", "--curve-server-key", &other.public, ep];
+        if quiet {
+            args.insert(1, "-q");
+        }
+        let mut push = Proc::feeding(&args, b"lost\n");
+        push.expect_exit(1, T);
+        let err = push.stderr();
+        let last = err.lines().last().unwrap_or_default();
+        assert!(
+            last.contains("queued messages were not delivered") && last.contains(ep.as_str()),
+            "{}",
+            push.dump()
+        );
+        if quiet {
+            assert_eq!(err.lines().count(), 1, "{}", push.dump());
+            assert!(last.contains("handshake failed"), "{}", push.dump());
+        }
+    }
+    assert_eq!(null.stdout_text(), "", "{}", null.dump());
+    assert_eq!(curve.stdout_text(), "", "{}", curve.dump());
+}
+
 #[test]
 fn plain_right_and_wrong_passwords() {
     crate::support::secret("hunter2-zq");
