@@ -13,10 +13,12 @@ use anyhow::{Context as _, Result};
 use crate::codec::{write_id, Style};
 use crate::coproc;
 use crate::diag::log;
+use crate::endpoint::Endpoint;
 use crate::exit::Timeout;
 use crate::io::{Input, Next, Output};
 use crate::monitor::Monitor;
 use crate::progress::{Progress, Stats};
+use crate::socket;
 use crate::trace;
 use crate::wait::{self, Pacer, Wake};
 
@@ -56,8 +58,8 @@ pub struct SessionConfig {
     pub trace: bool,
     /// The `--progress` line is drawn (on a terminal).
     pub progress: bool,
-    /// Words used in messages: the endpoints, for "no reply from …".
-    pub peer: String,
+    /// The endpoints, named in messages ("no reply from …") as they resolve once attached.
+    pub endpoints: Vec<Endpoint>,
 }
 
 /// What the replies of a lockstep server are.
@@ -214,8 +216,10 @@ impl<'a> Session<'a> {
             tee,
             trace,
             progress,
-            peer,
+            endpoints,
         } = config;
+        // A wildcard bind is named by the port it got, not by its `*`.
+        let peer = socket::addresses(&socket::resolved(&sock, &endpoints));
         Session {
             sock,
             input,

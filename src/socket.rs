@@ -379,9 +379,7 @@ fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, private: bool) -> Resu
                 Ok(Ok(s)) => s,
                 _ => ep.address.clone(),
             };
-            let wildcard =
-                ep.address.ends_with(":*") || ep.address.ends_with(":0") || ep.address == "ipc://*";
-            if wildcard && !private || verbose > 0 {
+            if is_wildcard(&ep.address) && !private || verbose > 0 {
                 log!("bound {resolved}");
             }
         }
@@ -392,6 +390,35 @@ fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, private: bool) -> Resu
         }
     }
     Ok(())
+}
+
+/// A bind address whose port or path libzmq chooses.
+fn is_wildcard(address: &str) -> bool {
+    address.ends_with(":*") || address.ends_with(":0") || address == "ipc://*"
+}
+
+/// `endpoints` as messages should name them once `sock` is attached: a wildcard bind by the
+/// address it got. libzmq reports only the last endpoint attached (ZMQ_LAST_ENDPOINT), so an
+/// earlier wildcard keeps its `*` (its `bound` line on stderr names it).
+pub fn resolved(sock: &zmq::Socket, endpoints: &[Endpoint]) -> Vec<Endpoint> {
+    let mut out = endpoints.to_vec();
+    if let Some(last) = out.last_mut() {
+        if last.direction == Direction::Bind && is_wildcard(&last.address) {
+            if let Ok(Ok(address)) = sock.get_last_endpoint() {
+                last.address = address;
+            }
+        }
+    }
+    out
+}
+
+/// The addresses of `endpoints`, for messages: `tcp://a:1, ipc:///b`.
+pub fn addresses(endpoints: &[Endpoint]) -> String {
+    endpoints
+        .iter()
+        .map(|e| e.address.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -439,6 +466,43 @@ mod tests {
         let opt = SetOpt::parse_assignment("plain_password=hunter2").unwrap();
         assert_eq!(opt.shown(), "<redacted>");
         assert!(!opt.shown().contains("hunter2"));
+    }
+
+    #[test]
+    fn the_last_wildcard_bind_is_named_by_the_address_it_got() {
+        let ctx = zmq::Context::new();
+        let eps = |list: &[(Direction, &str)]| -> Vec<Endpoint> {
+            list.iter()
+                .map(|&(direction, a)| Endpoint {
+                    direction,
+                    address: a.to_string(),
+                })
+                .collect()
+        };
+        let given = eps(&[
+            (Direction::Bind, "tcp://127.0.0.1:*"),
+            (Direction::Bind, "tcp://127.0.0.1:*"),
+        ]);
+        let (sock, _) = open(&ctx, zmq::PULL, &[], &given, 0, true, None).unwrap();
+        let got = resolved(&sock, &given);
+        assert_eq!(got[0], given[0], "libzmq keeps no record of earlier binds");
+        let port = got[1].address.strip_prefix("tcp://127.0.0.1:").unwrap();
+        assert!(port.parse::<u16>().is_ok_and(|p| p > 0), "{got:?}");
+
+        // A connect last: nothing is a wildcard, everything stays as given.
+        let (_server, ep) = {
+            let s = ctx.socket(zmq::PUSH).unwrap();
+            s.bind("tcp://127.0.0.1:*").unwrap();
+            let ep = s.get_last_endpoint().unwrap().unwrap();
+            (s, ep)
+        };
+        let given = eps(&[
+            (Direction::Bind, "tcp://127.0.0.1:*"),
+            (Direction::Connect, &ep),
+        ]);
+        let (sock, _) = open(&ctx, zmq::PULL, &[], &given, 0, true, None).unwrap();
+        assert_eq!(resolved(&sock, &given), given);
+        assert_eq!(addresses(&given), format!("tcp://127.0.0.1:*, {ep}"));
     }
 
     #[test]

@@ -25,6 +25,8 @@ mod security;
 mod stats;
 #[path = "cases/topologies.rs"]
 mod topologies;
+#[path = "cases/wording.rs"]
+mod wording;
 
 use std::io::{BufRead, BufReader};
 use std::sync::mpsc;

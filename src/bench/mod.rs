@@ -338,11 +338,8 @@ impl Plan {
             private,
             watch,
         )?;
-        let peer = endpoints
-            .iter()
-            .map(|e| e.address.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        // A wildcard bind is named by the port it got, not by its `*`.
+        let peer = socket::addresses(&socket::resolved(&sock, endpoints));
         Ok(Link {
             sock,
             monitor,
@@ -357,9 +354,13 @@ impl Plan {
     /// One end, against the endpoints given.
     fn run_one(&self, ctx: &zmq::Context, signals: &Signals) -> Result<(Report, Result<()>)> {
         let mut link = self.open(ctx, signals, self.role, &self.endpoints, false)?;
+        let endpoint = socket::resolved(&link.sock, &self.endpoints)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         let mut tally = Tally::new();
         let result = self.play(self.role, &mut link, &mut tally);
-        let endpoint = self.endpoints.iter().map(ToString::to_string).collect();
         if tally.first.is_some() && tally.last.is_none() {
             // Stopped before the end: the figures run up to now.
             tally.last = Some(Instant::now());
