@@ -182,9 +182,6 @@ fn any_security(a: &SecurityArgs) -> bool {
 fn check(a: &BenchArgs, pair: bool) -> Result<(), Usage> {
     let role = a.role;
     let name = role_name(role);
-    if a.count == Some(0) {
-        return Err(Usage("--count must be at least 1".into()));
-    }
     if a.size > DEFAULT_SIZE_LIMIT {
         return Err(Usage(format!(
             "--size {}: at most {DEFAULT_SIZE_LIMIT} bytes (1 GiB)",

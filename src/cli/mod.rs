@@ -156,7 +156,7 @@ Examples:
   zmqcat pair ipc:///tmp/pair.sock < messages.txt")]
     Pair(DuplexArgs),
 
-    /// XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)
+    /// XPUB: publish input messages and print subscription messages (\x01 subscribe, \x00 cancel)
     #[command(after_help = "\
 Examples:
   zmqcat xpub 5556                                # shows subscriptions as they arrive
@@ -278,7 +278,9 @@ pub fn parse() -> Cli {
         crate::diag::log!("{e}");
         std::process::exit(i32::from(crate::exit::USAGE));
     });
-    let matches = cmd.get_matches_from(args);
+    let matches = cmd
+        .try_get_matches_from(args)
+        .unwrap_or_else(|e| exit_on(e));
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.origin = origin;
     cli.command_name = matches.subcommand_name().unwrap_or_default().to_string();
@@ -295,6 +297,37 @@ pub fn parse() -> Cli {
         (*shared, *per_socket) = split_scopes(m).unwrap_or_else(|e| e.exit());
     }
     cli
+}
+
+/// Ends the run on a command-line error: a bad value on one line, as every zmqcat error is;
+/// clap's own layout, tips included, for the rest (unknown options, missing arguments, --help).
+fn exit_on(e: clap::Error) -> ! {
+    match bad_value(&e) {
+        Some(line) => {
+            crate::diag::log!("{line}");
+            std::process::exit(i32::from(crate::exit::USAGE))
+        }
+        None => e.exit(),
+    }
+}
+
+/// A bad value's error as one line: clap's first line, then the possible values if it lists
+/// them (`invalid value 'yaml' for '--format <FORMAT>' [possible values: text, …]`).
+pub(super) fn bad_value(e: &clap::Error) -> Option<String> {
+    use clap::error::ErrorKind;
+    if !matches!(
+        e.kind(),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation
+    ) {
+        return None;
+    }
+    let text = e.to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next()?.strip_prefix("error: ")?.to_string();
+    Some(match lines.find(|l| l.starts_with("[possible values:")) {
+        Some(values) => format!("{first} {values}"),
+        None => first,
+    })
 }
 
 #[cfg(test)]

@@ -73,3 +73,76 @@ fn bench_names_the_endpoint_the_wildcard_bind_got() {
         p.dump()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// usage errors name what was wrong, on one line
+
+/// Asserts exit status 2 with one stderr line that mentions every needle.
+fn assert_usage_line(p: &mut Proc, needles: &[&str]) {
+    p.expect_exit(2, T);
+    let err = p.stderr();
+    assert_eq!(err.lines().count(), 1, "expected one line\n{}", p.dump());
+    assert!(err.starts_with("zmqcat: "), "{}", p.dump());
+    for needle in needles {
+        assert!(
+            err.contains(needle),
+            "stderr lacks {needle:?}\n{}",
+            p.dump()
+        );
+    }
+}
+
+#[test]
+fn a_bad_value_from_the_environment_names_the_variable() {
+    let env = [("ZMQCAT_FORMAT", "yaml")];
+    let mut p = Proc::spawn_with_env(&["pull", "@tcp://127.0.0.1:*"], &env);
+    assert_usage_line(&mut p, &["ZMQCAT_FORMAT", "yaml", "text"]);
+    let env = [("ZMQCAT_TIMEOUT", "soon")];
+    let mut p = Proc::spawn_with_env(&["pull", "@tcp://127.0.0.1:*"], &env);
+    assert_usage_line(&mut p, &["ZMQCAT_TIMEOUT", "soon"]);
+    // A good value still applies.
+    let env = [("ZMQCAT_FORMAT", "json")];
+    let mut p = Proc::spawn_with_env(&["sub", "--explain", "5556"], &env);
+    p.expect_exit(0, T);
+    assert!(p.stdout_text().contains("ZMQCAT_FORMAT"), "{}", p.dump());
+}
+
+#[test]
+fn a_count_below_one_is_a_one_line_usage_error() {
+    for n in ["-1", "0", "-5", "1.5", "lots"] {
+        let mut p = Proc::spawn(&["pull", "-n", n, "@tcp://127.0.0.1:*"]);
+        assert_usage_line(&mut p, &["--count", &format!("'{n}'"), "1 or more"]);
+        assert!(!p.stderr().contains("-- "), "no clap tip\n{}", p.dump());
+    }
+    let mut p = Proc::spawn(&["push", "--count=-1", "-m", "x", "tcp://127.0.0.1:1"]);
+    assert_usage_line(&mut p, &["--count", "'-1'"]);
+    let mut p = Proc::spawn(&["bench", "push", "-n", "-1"]);
+    assert_usage_line(&mut p, &["--count", "'-1'"]);
+}
+
+#[test]
+fn help_shows_escapes_as_they_are_typed() {
+    for args in [&["--help"][..], &["xpub", "--help"], &["xpub", "-h"]] {
+        let mut p = Proc::spawn(args);
+        p.expect_exit(0, T);
+        let out = p.stdout_text();
+        assert!(out.contains(r"\x01 subscribe"), "{}", p.dump());
+        assert!(!out.contains(r"\\x"), "a doubled backslash\n{}", p.dump());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// templates
+
+#[test]
+fn doubled_braces_are_literal_braces_in_templates() {
+    let ctx = zmq::Context::new();
+    let (pull, ep) = bound(&ctx, zmq::PULL);
+    let template = r#"{{seq}} is {seq}; {"n":{"seq":{seq}}}"#;
+    let mut p = Proc::spawn(&["push", "-m", template, "-n", "2", &ep]);
+    for n in [1, 2] {
+        let want = format!(r#"{{seq}} is {n}; {{"n":{{"seq":{n}}}}}"#);
+        assert_eq!(crate::support::recv(&pull), crate::support::msg(&[&want]));
+    }
+    p.expect_exit(0, T);
+}

@@ -179,7 +179,16 @@ impl Proc {
     /// Starts another program (a peer in another binding, e.g. python3 with pyzmq) under the
     /// same guard: output collected, killed on drop.
     pub fn spawn_program(program: &str, args: &[&str]) -> Proc {
-        let (mut p, stdout) = Proc::start_program(program, args, Stdio::piped());
+        let (mut p, stdout) = Proc::start_program(program, args, Stdio::piped(), &[]);
+        let shared = Arc::clone(&p.shared);
+        p.readers
+            .push(thread::spawn(move || read_stdout(stdout, shared)));
+        p
+    }
+
+    /// Starts `zmqcat ARGS…` with the variables `env` set, collecting stdout and stderr.
+    pub fn spawn_with_env(args: &[&str], env: &[(&str, &str)]) -> Proc {
+        let (mut p, stdout) = Proc::start_program(bin(), args, Stdio::piped(), env);
         let shared = Arc::clone(&p.shared);
         p.readers
             .push(thread::spawn(move || read_stdout(stdout, shared)));
@@ -191,16 +200,22 @@ impl Proc {
     }
 
     fn start_with(args: &[&str], stdin: Stdio) -> (Proc, ChildStdout) {
-        Proc::start_program(bin(), args, stdin)
+        Proc::start_program(bin(), args, stdin, &[])
     }
 
-    fn start_program(program: &str, args: &[&str], stdin: Stdio) -> (Proc, ChildStdout) {
+    fn start_program(
+        program: &str,
+        args: &[&str],
+        stdin: Stdio,
+        env: &[(&str, &str)],
+    ) -> (Proc, ChildStdout) {
         let mut child = Command::new(program)
             .args(args)
             .stdin(stdin)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .env_remove("RUST_BACKTRACE")
+            .envs(env.iter().copied())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {program} {args:?}: {e}"));
         let shared = Arc::new(Shared::default());
