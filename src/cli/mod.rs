@@ -217,7 +217,7 @@ or ipc.", after_help = crate::exit::summary())]
     #[command(after_help = "\
 Examples:
   zmqcat keygen                                   # public: … / secret: … on two lines
-  zmqcat keygen -o server.key                     # secret file (mode 0600); prints the public key")]
+  zmqcat keygen -o server.key > server.pub        # the pair (mode 0600); server.pub: public key")]
     Keygen(KeygenArgs),
 
     /// Print shell completions for zmqcat to stdout

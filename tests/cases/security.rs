@@ -113,6 +113,19 @@ fn a_libzmq_without_curve_refuses_curve_clearly() {
         );
         assert_eq!(err.lines().count(), 1, "{}", p.dump());
         assert!(!err.contains(key), "{}", p.dump());
+        if args[0] == "keygen" {
+            continue;
+        }
+        // The plan opens nothing: it is shown, saying that a run is refused.
+        let mut p = Proc::spawn(&[&["--explain"], &args[..]].concat());
+        p.close_stdin();
+        p.expect_exit(0, T);
+        assert!(p.stdout_text().contains("without CURVE"), "{}", p.dump());
+        assert!(
+            !p.stdout_text().contains(key) || args[0] == "req",
+            "{}",
+            p.dump()
+        );
     }
 }
 

@@ -146,3 +146,63 @@ fn doubled_braces_are_literal_braces_in_templates() {
     }
     p.expect_exit(0, T);
 }
+
+// ---------------------------------------------------------------------------------------------
+// README's keys: what `keygen -o` writes is what the examples read
+
+/// The README code line holding `needle`, without its comment.
+fn readme_line(needle: &str) -> String {
+    include_str!("../../README.md")
+        .lines()
+        .filter(|l| l.starts_with("    "))
+        .find(|l| l.contains(needle))
+        .map(|l| match l.find("  #") {
+            Some(i) => l[..i].trim().to_string(),
+            None => l.trim().to_string(),
+        })
+        .unwrap_or_else(|| panic!("README has no code line with {needle:?}"))
+}
+
+#[test]
+fn readme_keygen_writes_the_files_its_examples_read() {
+    let bindir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(crate::support::bin(), bindir.path().join("zmqcat")).unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let run = |cmd: &str| {
+        let script = format!("PATH=\"$1:$PATH\"; cd \"$2\" || exit 99; {cmd}");
+        let (b, c) = (
+            bindir.path().display().to_string(),
+            cwd.path().display().to_string(),
+        );
+        Proc::spawn_program("sh", &["-c", &script, "sh", &b, &c])
+    };
+    let mut keygen = run(&readme_line("zmqcat keygen -o"));
+    keygen.expect_exit(0, T);
+    let key_file = std::fs::read_to_string(cwd.path().join("server.key")).unwrap();
+    let secret = key_file
+        .lines()
+        .find_map(|l| l.strip_prefix("secret: "))
+        .unwrap_or_else(|| panic!("no secret in server.key: {key_file}"));
+
+    // Every README line reading @server.pub works as written, run with --explain.
+    let mut explain = run(&readme_line("--explain --curve-server-key @server.pub"));
+    explain.expect_exit(0, T);
+    let plan: serde_json::Value = serde_json::from_str(&explain.stdout_text())
+        .unwrap_or_else(|e| panic!("not a JSON plan ({e})\n{}", explain.dump()));
+    let security = &plan["socket"]["security"];
+    let public = std::fs::read_to_string(cwd.path().join("server.pub")).unwrap();
+    assert_eq!(
+        Some(security["server_key"].as_str().unwrap_or_default()),
+        public.trim().strip_prefix("public: "),
+        "{}",
+        explain.dump()
+    );
+    assert!(
+        !explain.stdout_text().contains(secret),
+        "{}",
+        explain.dump()
+    );
+    let client = readme_line("--curve-server-key @server.pub 5555");
+    let mut req = run(&format!("{client} --explain"));
+    req.expect_exit(0, T);
+}
