@@ -440,7 +440,7 @@ impl<'a> Session<'a> {
     fn sent_one(&mut self, bytes: usize) {
         self.stats.sent += 1;
         self.stats.bytes_sent += bytes as u64;
-        if self.stats.sent % PROGRESS_EVERY == 0 {
+        if self.stats.sent.is_multiple_of(PROGRESS_EVERY) {
             self.progress.update(&self.stats);
         }
         self.pacer.sent();
@@ -517,7 +517,7 @@ impl<'a> Session<'a> {
             }
             if !more {
                 self.stats.received += 1;
-                if self.stats.received % PROGRESS_EVERY == 0 {
+                if self.stats.received.is_multiple_of(PROGRESS_EVERY) {
                     self.progress.update(&self.stats);
                 }
                 return Ok(true);

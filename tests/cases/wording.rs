@@ -206,3 +206,145 @@ fn readme_keygen_writes_the_files_its_examples_read() {
     let mut req = run(&format!("{client} --explain"));
     req.expect_exit(0, T);
 }
+
+// ---------------------------------------------------------------------------------------------
+// the test run itself: skips are counted at its end
+
+/// This test binary again, running only `test` with `env` set (and `CI` and every
+/// `ZMQCAT_EXPECT_*` cleared, unless `env` sets them).
+fn run_alone(test: &str, env: &[(&str, &str)]) -> Proc {
+    let exe = std::env::current_exe().unwrap();
+    let mut all = vec![
+        ("CI", ""),
+        ("ZMQCAT_EXPECT_PYZMQ", ""),
+        ("ZMQCAT_EXPECT_CURVE", ""),
+        ("ZMQCAT_EXPECT_NETNS", ""),
+        ("ZMQCAT_LONG", ""),
+    ];
+    all.extend_from_slice(env);
+    let exe = exe.to_str().unwrap();
+    Proc::spawn_program_with_env(exe, &["--exact", test, "--test-threads", "1"], &all)
+}
+
+#[test]
+fn skipped_tests_are_counted_at_the_end_of_the_run() {
+    let mut p = run_alone("faults::long_run_gigabyte_at_flat_memory", &[]);
+    p.expect_exit(0, 3 * T);
+    let err = p.stderr();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines.last().copied(),
+        Some("integration: 1 test skipped"),
+        "{}",
+        p.dump()
+    );
+    assert!(
+        err.contains("1 without ZMQCAT_LONG=1 (the long runs are opt-in): faults::long_run_gigabyte_at_flat_memory"),
+        "{}",
+        p.dump()
+    );
+
+    // Without pyzmq (python3 not even on PATH): skipped, and the way to make it a failure said.
+    let nowhere = tempfile::tempdir().unwrap();
+    let path = nowhere.path().to_str().unwrap();
+    let mut p = run_alone("security::pyzmq_curve_interop", &[("PATH", path)]);
+    p.expect_exit(0, 3 * T);
+    let last = p.stderr().lines().last().unwrap_or_default().to_string();
+    assert_eq!(
+        last,
+        "integration: 1 test skipped (ZMQCAT_EXPECT_PYZMQ=1 makes such a skip a failure)",
+        "{}",
+        p.dump()
+    );
+
+    // Where pyzmq is expected, the same skip fails the run.
+    let env = [("PATH", path), ("ZMQCAT_EXPECT_PYZMQ", "1")];
+    let mut p = run_alone("security::pyzmq_curve_interop", &env);
+    let status = p.wait_exit(3 * T);
+    assert!(!status.success(), "{}", p.dump());
+    assert!(
+        p.stdout_text().contains("ZMQCAT_EXPECT_PYZMQ=1, but"),
+        "{}",
+        p.dump()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// rust-version: what the locked dependencies need, and what README says
+
+/// `1.88` or `1.88.0` as (1, 88, 0).
+fn version(v: &str) -> (u64, u64, u64) {
+    let mut parts = v.split('.').map(|p| p.parse::<u64>().unwrap_or(0));
+    let mut next = || parts.next().unwrap_or(0);
+    (next(), next(), next())
+}
+
+#[test]
+fn rust_version_is_what_the_locked_dependencies_need() {
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let args = [
+        "metadata",
+        "--locked",
+        "--offline",
+        "--format-version",
+        "1",
+        "--manifest-path",
+        manifest,
+    ];
+    let mut p = Proc::spawn_program(env!("CARGO"), &args);
+    p.expect_exit(0, 3 * T);
+    let meta: serde_json::Value = serde_json::from_str(&p.stdout_text())
+        .unwrap_or_else(|e| panic!("cargo metadata printed no JSON ({e})\n{}", p.dump()));
+    let empty = Vec::new();
+    let list = |v: &serde_json::Value| v.as_array().unwrap_or(&empty).clone();
+    let packages = list(&meta["packages"]);
+    let by_id = |id: &serde_json::Value| packages.iter().find(|p| &p["id"] == id);
+    let nodes = list(&meta["resolve"]["nodes"]);
+    let deps_of = |id: &serde_json::Value| -> Vec<serde_json::Value> {
+        let node = nodes.iter().find(|n| &n["id"] == id);
+        node.map(|n| list(&n["deps"]).iter().map(|d| d["pkg"].clone()).collect())
+            .unwrap_or_default()
+    };
+    let ours: Vec<&serde_json::Value> = packages.iter().filter(|p| p["source"].is_null()).collect();
+    assert!(ours.iter().any(|p| p["name"] == "zmqcat"), "{}", p.dump());
+    for package in ours {
+        let name = package["name"].as_str().unwrap_or_default();
+        let declared = package["rust_version"].as_str().unwrap_or("none");
+        // Everything it builds with, dependencies of dependencies included.
+        let mut seen = vec![package["id"].clone()];
+        let mut todo = deps_of(&package["id"]);
+        let mut needed = ((0, 0, 0), String::from("nothing"));
+        while let Some(id) = todo.pop() {
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id.clone());
+            todo.extend(deps_of(&id));
+            let Some(dep) = by_id(&id) else { continue };
+            if let Some(v) = dep["rust_version"].as_str() {
+                if version(v) > needed.0 {
+                    needed = (
+                        version(v),
+                        format!(
+                            "{} {} needs {v}",
+                            dep["name"].as_str().unwrap_or_default(),
+                            dep["version"].as_str().unwrap_or_default()
+                        ),
+                    );
+                }
+            }
+        }
+        assert!(
+            version(declared) >= needed.0,
+            "{name}'s rust-version is {declared}, but {}",
+            needed.1
+        );
+    }
+    let root = packages.iter().find(|p| p["name"] == "zmqcat").unwrap();
+    let declared = root["rust_version"].as_str().unwrap_or("none");
+    let readme = include_str!("../../README.md");
+    assert!(
+        readme.contains(&format!("Rust {declared} or newer")),
+        "README does not say `Rust {declared} or newer`"
+    );
+}
