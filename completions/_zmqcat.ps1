@@ -875,8 +875,8 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -888,8 +888,8 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Print as text (labelled lines) or as one JSON object')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -897,8 +897,8 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
         'zmqcat;completions' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -906,8 +906,8 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
         'zmqcat;examples' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

@@ -858,8 +858,8 @@ set edit:completion:arg-completer[zmqcat] = {|@words|
             cand -q 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)'
             cand --quiet 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)'
             cand --explain 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -870,24 +870,24 @@ set edit:completion:arg-completer[zmqcat] = {|@words|
             cand --format 'Print as text (labelled lines) or as one JSON object'
             cand --profile 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]'
             cand --explain 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'zmqcat;completions'= {
             cand --profile 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]'
             cand --explain 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'zmqcat;examples'= {
             cand --profile 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]'
             cand --explain 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -745,22 +745,22 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l plain-server -d 
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -s q -l quiet -d 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand bench" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s o -l output -d 'Write the key pair to FILE (created with mode 0600) and print only the public key' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s f -l format -d 'Print as text (labelled lines) or as one JSON object' -r -f -a "text\t''
 json\t''"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'

@@ -122,11 +122,16 @@ fn a_count_below_one_is_a_one_line_usage_error() {
 
 #[test]
 fn help_shows_escapes_as_they_are_typed() {
-    for args in [&["--help"][..], &["xpub", "--help"], &["xpub", "-h"]] {
+    let cases: [(&[&str], &str); 3] = [
+        (&["--help"], r"\x01 subscribe"),
+        (&["xpub", "-h"], r"\x01 subscribe"),
+        (&["xpub", "--help"], r"`\x01PREFIX`"),
+    ];
+    for (args, shown) in cases {
         let mut p = Proc::spawn(args);
         p.expect_exit(0, T);
         let out = p.stdout_text();
-        assert!(out.contains(r"\x01 subscribe"), "{}", p.dump());
+        assert!(out.contains(shown), "{}", p.dump());
         assert!(!out.contains(r"\\x"), "a doubled backslash\n{}", p.dump());
     }
 }
