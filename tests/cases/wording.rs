@@ -287,12 +287,22 @@ fn version(v: &str) -> (u64, u64, u64) {
 #[test]
 fn rust_version_is_what_the_locked_dependencies_need() {
     let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    // The packages this host builds with: the only ones a fresh machine has downloaded.
+    let mut version_info = Proc::spawn_program(env!("CARGO"), &["-vV"]);
+    version_info.expect_exit(0, T);
+    let info = version_info.stdout_text();
+    let host = info
+        .lines()
+        .find_map(|l| l.strip_prefix("host: "))
+        .unwrap_or_else(|| panic!("cargo -vV names no host\n{}", version_info.dump()));
     let args = [
         "metadata",
         "--locked",
         "--offline",
         "--format-version",
         "1",
+        "--filter-platform",
+        host,
         "--manifest-path",
         manifest,
     ];
