@@ -37,7 +37,7 @@ complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "pull" -d 'PULL: print
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
-complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\\\x01 subscribe, \\\\x00 cancel)'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'
@@ -76,7 +76,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s n -l count -d 'Sto
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand req" -l rate -d 'Send at most N messages a second' -r
@@ -179,7 +179,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s n -l count -d 'Sto
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pub" -l rate -d 'Send at most N messages a second' -r
@@ -281,7 +281,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s n -l count -d 'St
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand push" -l rate -d 'Send at most N messages a second' -r
@@ -379,7 +379,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s n -l count -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand router" -l rate -d 'Send at most N messages a second' -r
@@ -432,7 +432,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s n -l count -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand dealer" -l rate -d 'Send at most N messages a second' -r
@@ -485,7 +485,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s n -l count -d 'St
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand pair" -l rate -d 'Send at most N messages a second' -r
@@ -538,7 +538,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s n -l count -d 'St
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xpub" -l rate -d 'Send at most N messages a second' -r
@@ -591,7 +591,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s n -l count -d 'St
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l delay -d 'Wait this long before the first send' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l interval -d 'Pause this long between messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l rate -d 'Send at most N messages a second' -r
@@ -752,15 +752,15 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s f -l format -d 
 json\t''"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand keygen" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -s h -l help -d 'Print help'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand examples" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
@@ -775,7 +775,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\\\x01 subscribe, \\\\x00 cancel)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'

@@ -288,11 +288,7 @@ impl Plan {
             _ => Some(1),
         };
 
-        let peer = endpoints
-            .iter()
-            .map(|e| e.address.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let peer = endpoints.clone();
         let mut plan = Plan {
             pattern,
             endpoints,
@@ -639,7 +635,12 @@ pub fn max_msg_size(given: Option<i64>) -> Result<Option<usize>, Usage> {
 }
 
 /// What the session's loop is told, from the command's arguments.
-fn session_config(p: &Parts<'_>, send: &SendArgs, limits: Limits, peer: String) -> SessionConfig {
+fn session_config(
+    p: &Parts<'_>,
+    send: &SendArgs,
+    limits: Limits,
+    peer: Vec<Endpoint>,
+) -> SessionConfig {
     let c = p.common;
     SessionConfig {
         limits,
@@ -655,7 +656,7 @@ fn session_config(p: &Parts<'_>, send: &SendArgs, limits: Limits, peer: String) 
         tee: send.tee,
         trace: c.run.trace,
         progress: c.run.progress,
-        peer,
+        endpoints: peer,
     }
 }
 

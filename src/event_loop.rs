@@ -13,10 +13,12 @@ use anyhow::{Context as _, Result};
 use crate::codec::{write_id, Style};
 use crate::coproc;
 use crate::diag::log;
+use crate::endpoint::Endpoint;
 use crate::exit::{Outcome, Timeout};
 use crate::io::{Closed, Input, Next, Output};
 use crate::monitor::Monitor;
 use crate::progress::{Progress, Stats};
+use crate::socket;
 use crate::trace;
 use crate::wait::{self, Pacer, Wake};
 
@@ -69,8 +71,8 @@ pub struct SessionConfig {
     pub trace: bool,
     /// The `--progress` line is drawn (on a terminal).
     pub progress: bool,
-    /// Words used in messages: the endpoints, for "no reply from …".
-    pub peer: String,
+    /// The endpoints, named in messages ("no reply from …") as they resolve once attached.
+    pub endpoints: Vec<Endpoint>,
 }
 
 /// What the replies of a lockstep server are.
@@ -227,8 +229,10 @@ impl<'a> Session<'a> {
             tee,
             trace,
             progress,
-            peer,
+            endpoints,
         } = config;
+        // A wildcard bind is named by the port it got, not by its `*`.
+        let peer = socket::addresses(&socket::resolved(&sock, &endpoints));
         Session {
             sock,
             input,
@@ -449,7 +453,7 @@ impl<'a> Session<'a> {
     fn sent_one(&mut self, bytes: usize) {
         self.stats.sent += 1;
         self.stats.bytes_sent += bytes as u64;
-        if self.stats.sent % PROGRESS_EVERY == 0 {
+        if self.stats.sent.is_multiple_of(PROGRESS_EVERY) {
             self.progress.update(&self.stats);
         }
         self.pacer.sent();
@@ -526,7 +530,7 @@ impl<'a> Session<'a> {
             }
             if !more {
                 self.stats.received += 1;
-                if self.stats.received % PROGRESS_EVERY == 0 {
+                if self.stats.received.is_multiple_of(PROGRESS_EVERY) {
                     self.progress.update(&self.stats);
                 }
                 return Ok(true);

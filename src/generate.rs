@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use clap::CommandFactory;
+use clap::{ArgAction, CommandFactory};
 use clap_complete::{Generator, Shell};
 
 use crate::cli::Cli;
@@ -106,7 +106,7 @@ fn page(cmd: clap::Command, title: &str) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     man.render_title(&mut out)?;
     man.render_name_section(&mut out)?;
-    man.render_synopsis_section(&mut out)?;
+    out.extend_from_slice(synopsis(&cmd).as_bytes());
     man.render_description_section(&mut out)?;
     man.render_options_section(&mut out)?;
     if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
@@ -137,6 +137,52 @@ fn page(cmd: clap::Command, title: &str) -> Result<Vec<u8>> {
     out.extend_from_slice(FILES.as_bytes());
     man.render_version_section(&mut out)?;
     Ok(out)
+}
+
+/// SYNOPSIS, with the argument of every option that takes one (`[--hwm N]`), which
+/// clap_mangen's leaves out, and `...` after what may be repeated.
+fn synopsis(cmd: &clap::Command) -> String {
+    let name = cmd.get_bin_name().unwrap_or_else(|| cmd.get_name());
+    let mut words = vec![format!("\\fB{}\\fR", roff_escape(name))];
+    // Options first, then the positionals, as clap's usage line has them.
+    let (positionals, options): (Vec<&clap::Arg>, Vec<&clap::Arg>) = cmd
+        .get_arguments()
+        .filter(|a| !a.is_hide_set())
+        .partition(|a| a.is_positional());
+    for arg in options.into_iter().chain(positionals) {
+        let value = arg
+            .get_value_names()
+            .filter(|_| arg.get_num_args().is_some_and(|n| n.takes_values()))
+            .map(|names| {
+                let names: Vec<String> = names.iter().map(|n| roff_escape(n)).collect();
+                format!("\\fI{}\\fR", names.join(" "))
+            });
+        let flag = match (arg.get_short(), arg.get_long()) {
+            (Some(s), Some(l)) => format!("\\fB\\-{s}\\fR|\\fB\\-\\-{}\\fR", roff_escape(l)),
+            (Some(s), None) => format!("\\fB\\-{s}\\fR"),
+            (None, Some(l)) => format!("\\fB\\-\\-{}\\fR", roff_escape(l)),
+            (None, None) => String::new(),
+        };
+        let word = match (flag.is_empty(), value) {
+            (true, Some(v)) => v,
+            (true, None) => format!("\\fI{}\\fR", roff_escape(arg.get_id().as_str())),
+            // An unpaddable space: the line never breaks between an option and its value.
+            (false, Some(v)) => format!("{flag}\\ {v}"),
+            (false, None) => flag,
+        };
+        let word = match arg.is_required_set() {
+            true => word,
+            false => format!("[{word}]"),
+        };
+        let repeated = matches!(arg.get_action(), ArgAction::Append | ArgAction::Count)
+            || arg.get_num_args().is_some_and(|n| n.max_values() > 1);
+        words.push(if repeated { format!("{word}...") } else { word });
+    }
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        words.push("\\fICOMMAND\\fR [\\fIARGS\\fR]".into());
+    }
+    // Left-adjusted and never hyphenated: option names stay whole.
+    format!(".SH SYNOPSIS\n.nh\n.ad l\n{}\n.ad\n.hy\n", words.join(" "))
 }
 
 fn roff_escape(line: &str) -> String {
@@ -179,7 +225,92 @@ mod tests {
         for (name, page) in man_pages().unwrap() {
             let text = String::from_utf8(page).unwrap();
             assert!(text.contains("EXIT STATUS"), "{name}");
-            assert!(text.contains(".SH EXAMPLES"), "{name}");
+            let examples = section(&text, "EXAMPLES");
+            let lines = examples.lines().filter(|l| l.contains("zmqcat")).count();
+            assert!(lines > 0, "{name} has no examples: {examples:?}");
+        }
+    }
+
+    /// The body of section `title` of a man page.
+    fn section<'a>(page: &'a str, title: &str) -> &'a str {
+        let head = format!(".SH {title}\n");
+        let start = page
+            .find(&head)
+            .unwrap_or_else(|| panic!("no {title} in\n{page}"))
+            + head.len();
+        let rest = &page[start..];
+        &rest[..rest.find("\n.SH ").unwrap_or(rest.len())]
+    }
+
+    fn pages_by_command() -> Vec<(clap::Command, String)> {
+        let mut top = Cli::command().disable_help_subcommand(true);
+        top.build();
+        let pages = man_pages().unwrap();
+        top.get_subcommands()
+            .filter(|s| !s.is_hide_set())
+            .map(|s| {
+                let file = format!("zmqcat-{}.1", s.get_name());
+                let page = pages.iter().find(|(n, _)| *n == file).unwrap();
+                (s.clone(), String::from_utf8(page.1.clone()).unwrap())
+            })
+            .collect()
+    }
+
+    /// `[--hwm N]`, not a bare `[--hwm]`: every option that takes a value shows it.
+    #[test]
+    fn synopsis_shows_the_argument_of_every_option() {
+        for (cmd, page) in pages_by_command() {
+            let synopsis = section(&page, "SYNOPSIS");
+            for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                let Some(long) = arg.get_long() else { continue };
+                let flag = format!("\\fB\\-\\-{}\\fR", roff_escape(long));
+                assert!(synopsis.contains(&flag), "{}: no --{long}", cmd.get_name());
+                let takes = arg.get_num_args().is_some_and(|n| n.takes_values());
+                let with_value = synopsis.contains(&format!("{flag}\\ \\fI"));
+                assert_eq!(
+                    with_value,
+                    takes,
+                    "{}: --{long} in\n{synopsis}",
+                    cmd.get_name()
+                );
+            }
+        }
+        let (_, push) = pages_by_command()
+            .into_iter()
+            .find(|(c, _)| c.get_name() == "push")
+            .unwrap();
+        assert!(section(&push, "SYNOPSIS").contains("[\\fB\\-\\-hwm\\fR\\ \\fIN\\fR]"));
+        assert!(section(&push, "SYNOPSIS").contains("[\\fIENDPOINT\\fR]..."));
+    }
+
+    /// DESCRIPTION says more than NAME: what the command is for, and for a socket command its
+    /// socket, what a bare endpoint does and its loop.
+    #[test]
+    fn every_page_describes_its_command() {
+        for (cmd, page) in pages_by_command() {
+            let name = cmd.get_name();
+            let description = section(&page, "DESCRIPTION");
+            let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(
+                description.len() > about.len() + 150,
+                "{name}: DESCRIPTION is only\n{description}"
+            );
+            if let Some(kind) = crate::patterns::Kind::named(name) {
+                let socket = format!("One {} socket", name.to_uppercase());
+                assert!(description.contains(&socket), "{name}\n{description}");
+                assert!(description.contains("A bare ENDPOINT"), "{name}");
+                assert!(
+                    description.matches(".PP").count() >= 2,
+                    "{name}\n{description}"
+                );
+                let run = match crate::patterns::pattern(kind).run {
+                    crate::patterns::Loop::Client | crate::patterns::Loop::Server => "Lockstep",
+                    crate::patterns::Loop::Duplex => "Duplex",
+                    crate::patterns::Loop::SendOnly => "Each input message is sent",
+                    crate::patterns::Loop::RecvOnly => "Every message received",
+                };
+                assert!(description.contains(run), "{name}\n{description}");
+            }
         }
     }
 }

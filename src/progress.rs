@@ -61,9 +61,9 @@ impl Progress {
             bar.set_position(messages);
             let secs = self.started.elapsed().as_secs_f64().max(1e-9);
             bar.set_message(format!(
-                "{} ({:.0} msg/s)",
+                "{} ({} msg/s)",
                 indicatif::HumanBytes(bytes),
-                messages as f64 / secs
+                rate(messages as f64 / secs)
             ));
         }
     }
@@ -80,10 +80,27 @@ impl Progress {
     }
 }
 
+/// A rate (or any figure per second) for people: whole numbers from 100 up, three significant
+/// digits below (`0.25 msg/s`, not `0 msg/s`), and `0` only for nothing at all.
+pub fn rate(per_second: f64) -> String {
+    if !per_second.is_finite() || per_second <= 0.0 {
+        return "0".into();
+    }
+    if per_second >= 99.95 {
+        return format!("{per_second:.0}");
+    }
+    let decimals = (2 - per_second.log10().floor() as i32).clamp(0, 12) as usize;
+    let text = format!("{per_second:.decimals$}");
+    match text.contains('.') {
+        true => text.trim_end_matches('0').trim_end_matches('.').to_string(),
+        false => text,
+    }
+}
+
 /// The `--stats` line: human words, or one JSON object with `-f json`.
 pub fn summary(s: &Stats, elapsed: Duration, json: bool) -> String {
     let secs = elapsed.as_secs_f64();
-    let rate = |n: u64| if secs > 0.0 { n as f64 / secs } else { 0.0 };
+    let per_second = |n: u64| if secs > 0.0 { n as f64 / secs } else { 0.0 };
     if json {
         serde_json::json!({
             "sent": s.sent,
@@ -91,20 +108,20 @@ pub fn summary(s: &Stats, elapsed: Duration, json: bool) -> String {
             "received": s.received,
             "bytes_received": s.bytes_received,
             "seconds": secs,
-            "sent_per_second": rate(s.sent),
-            "received_per_second": rate(s.received),
+            "sent_per_second": per_second(s.sent),
+            "received_per_second": per_second(s.received),
         })
         .to_string()
     } else {
         format!(
-            "stats: sent {} messages ({} bytes), received {} messages ({} bytes) in {:.3} s: {:.0} msg/s out, {:.0} msg/s in",
+            "stats: sent {} messages ({} bytes), received {} messages ({} bytes) in {:.3} s: {} msg/s out, {} msg/s in",
             s.sent,
             s.bytes_sent,
             s.received,
             s.bytes_received,
             secs,
-            rate(s.sent),
-            rate(s.received)
+            self::rate(per_second(s.sent)),
+            self::rate(per_second(s.received))
         )
     }
 }
@@ -128,6 +145,34 @@ mod tests {
         assert_eq!(v["sent_per_second"], 1.5);
         let text = summary(&s, Duration::from_secs(2), false);
         assert!(text.contains("sent 3 messages (30 bytes)"), "{text}");
+    }
+
+    #[test]
+    fn small_rates_keep_their_digits() {
+        let cases = [
+            (0.0, "0"),
+            (f64::NAN, "0"),
+            (0.1, "0.1"),
+            (0.25, "0.25"),
+            (1.0 / 3.0, "0.333"),
+            (0.000_123_4, "0.000123"),
+            (1.0, "1"),
+            (2.5, "2.5"),
+            (12.345, "12.3"),
+            (99.96, "100"),
+            (1234.5, "1234"),
+            (1e6, "1000000"),
+        ];
+        for (r, want) in cases {
+            assert_eq!(rate(r), want, "{r}");
+        }
+        // One message in 10 s is no `0 msg/s`.
+        let s = Stats {
+            sent: 1,
+            ..Stats::default()
+        };
+        let text = summary(&s, Duration::from_secs(10), false);
+        assert!(text.ends_with("0.1 msg/s out, 0 msg/s in"), "{text}");
     }
 
     #[test]

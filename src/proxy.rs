@@ -18,6 +18,7 @@ use crate::exit::{Outcome, Usage};
 use crate::io::{Closed, Output};
 use crate::monitor::{EventLog, Monitor, Watch};
 use crate::patterns::Kind;
+use crate::progress;
 use crate::security::{self, Security};
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
@@ -252,9 +253,9 @@ fn capture(
 }
 
 fn print_stats(c: &Counts, secs: f64) {
-    let rate = |n: u64| if secs > 0.0 { n as f64 / secs } else { 0.0 };
+    let rate = |n: u64| progress::rate(if secs > 0.0 { n as f64 / secs } else { 0.0 });
     log!(
-        "proxy stats: front→back {} messages {} bytes ({:.0} msg/s), back→front {} messages {} bytes ({:.0} msg/s), {:.3} s",
+        "proxy stats: front→back {} messages {} bytes ({} msg/s), back→front {} messages {} bytes ({} msg/s), {:.3} s",
         c.messages[0],
         c.bytes[0],
         rate(c.messages[0]),

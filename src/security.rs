@@ -20,8 +20,8 @@ use crate::socket::SetOpt;
 /// Why CURVE is missing and what to do about it. The default build links a libzmq with CURVE,
 /// and so does Debian's: only a system libzmq built without libsodium lacks it.
 const NO_CURVE: &str = "this zmqcat is linked with a libzmq without CURVE (a system libzmq \
-built without libsodium); the default build has CURVE (cargo install --path .), as does \
-Debian's libzmq (apt-get install libzmq3-dev; see README, Install)";
+built without libsodium); the default build has CURVE (cargo install --path . --locked), as \
+does Debian's libzmq (apt-get install libzmq3-dev; see README, Packaging)";
 
 pub fn has_curve() -> bool {
     zmq::has("curve").unwrap_or(false)
@@ -285,6 +285,9 @@ pub struct Security {
     policy: Policy,
     /// Shown with -v: a CURVE server's public key.
     public: Option<Key>,
+    /// CURVE was asked for and the linked libzmq has none: the plan can still be shown
+    /// (`--explain`), a run is refused before any socket exists ([`start_zap`]).
+    curve_missing: bool,
 }
 
 /// The ZAP domain of sockets whose security is the command's own (not scoped by `--for`).
@@ -322,21 +325,32 @@ impl Security {
     }
 
     fn build(a: &SecurityArgs, verbose: u8, label: Option<&str>) -> Result<Security> {
+        Security::assemble(a, verbose, label, has_curve())
+    }
+
+    /// [`Security::build`] for a libzmq that has CURVE or not (`curve_here`). Without it, the
+    /// options are still checked and keys read, but no key can be derived or generated.
+    fn assemble(
+        a: &SecurityArgs,
+        verbose: u8,
+        label: Option<&str>,
+        curve_here: bool,
+    ) -> Result<Security> {
         let curve_wanted = a.curve_server
             || a.curve_secret.is_some()
             || a.curve_server_key.is_some()
             || !a.curve_allow.is_empty();
-        if curve_wanted {
-            require_curve(has_curve())?;
-        }
-        let mut s = Security::default();
+        let mut s = Security {
+            curve_missing: curve_wanted && !curve_here,
+            ..Security::default()
+        };
         s.policy.verbose = verbose;
         s.policy.label = label.map(str::to_string);
         s.policy.domain = match label {
             Some(l) => format!("{DOMAIN}/{l}"),
             None => DOMAIN.to_string(),
         };
-        s.add_curve(a)?;
+        s.add_curve(a, curve_here)?;
         s.add_curve_allow(a)?;
         s.add_plain(a)?;
         for n in &a.allow_ip {
@@ -353,35 +367,43 @@ impl Security {
         Ok(s)
     }
 
-    /// CURVE as a server (its secret key) or as a client (the server key, and own keys given or new).
-    fn add_curve(&mut self, a: &SecurityArgs) -> Result<()> {
+    /// CURVE as a server (its secret key) or as a client (the server key, and own keys given or
+    /// new). Without CURVE in libzmq (`here` false) public keys stay unknown and none are made.
+    fn add_curve(&mut self, a: &SecurityArgs, here: bool) -> Result<()> {
+        let derived = |secret: &Key| match here {
+            true => public_of(secret).map(Some),
+            false => Ok(None),
+        };
         if a.curve_server {
             let secret_arg = a
                 .curve_secret
                 .as_deref()
                 .ok_or_else(|| Usage("--curve-server needs --curve-secret KEY|@FILE".into()))?;
             let secret = read_key(secret_arg, "--curve-secret", true)?;
-            let public = public_of(&secret)?;
+            self.public = derived(&secret)?;
             self.options.push(SetOpt::int("curve_server", 1)?);
             self.options
                 .push(SetOpt::bytes("curve_secretkey", &secret.0)?);
-            self.public = Some(public);
         } else if let Some(server) = &a.curve_server_key {
             let server = read_key(server, "--curve-server-key", false)?;
-            let (public, secret) = match &a.curve_secret {
+            let own = match &a.curve_secret {
                 Some(arg) => {
                     let secret = read_key(arg, "--curve-secret", true)?;
-                    (public_of(&secret)?, secret)
+                    derived(&secret)?.map(|public| (public, secret))
                 }
-                None => generate()?,
+                None if here => Some(generate()?),
+                // Nothing to make keys with; a run is refused before it would need them.
+                None => None,
             };
             self.options
                 .push(SetOpt::bytes("curve_serverkey", &server.0)?);
-            self.options
-                .push(SetOpt::bytes("curve_publickey", &public.0)?);
-            self.options
-                .push(SetOpt::bytes("curve_secretkey", &secret.0)?);
-            self.public = Some(public);
+            if let Some((public, secret)) = own {
+                self.options
+                    .push(SetOpt::bytes("curve_publickey", &public.0)?);
+                self.options
+                    .push(SetOpt::bytes("curve_secretkey", &secret.0)?);
+                self.public = Some(public);
+            }
         } else if a.curve_secret.is_some() {
             return Err(Usage(
                 "--curve-secret needs --curve-server (server) or --curve-server-key (client)"
@@ -467,6 +489,9 @@ impl Security {
         if let Some(k) = &self.public {
             d["public_key"] = k.z85().into();
         }
+        if self.curve_missing {
+            d["unavailable"] = NO_CURVE.into();
+        }
         for o in &self.options {
             match o.name() {
                 "curve_serverkey" => d["server_key"] = o.shown().into(),
@@ -541,6 +566,10 @@ pub fn start_zap<'a>(
     ctx: &zmq::Context,
     all: impl IntoIterator<Item = &'a Security>,
 ) -> Result<Option<Zap>> {
+    let all: Vec<&Security> = all.into_iter().collect();
+    // The capability check of a run, before any socket exists: a plan needs no CURVE to be
+    // shown (`--explain`), a run does.
+    require_curve(!all.iter().any(|s| s.curve_missing))?;
     let mut policies: Vec<Policy> = Vec::new();
     for s in all {
         if s.policy.is_needed() && !policies.iter().any(|p| p.domain == s.policy.domain) {
@@ -707,6 +736,53 @@ mod tests {
         assert_eq!(e.lines().count(), 1, "{e}");
         for part in ["without CURVE", "cargo install --path .", "libzmq3-dev"] {
             assert!(e.contains(part), "{part:?} missing from {e}");
+        }
+    }
+
+    /// The plan of CURVE options is the same without CURVE in libzmq (keys read and checked,
+    /// none derived or made); only a run is refused, before any socket exists.
+    #[test]
+    fn a_plan_with_curve_needs_no_curve_in_libzmq_but_a_run_does() {
+        let pair = zmq::CurveKeyPair::new().unwrap();
+        let secret = zmq::z85_encode(&pair.secret_key).unwrap();
+        let public = zmq::z85_encode(&pair.public_key).unwrap();
+        let server = SecurityArgs {
+            curve_server: true,
+            curve_secret: Some(secret.clone()),
+            curve_allow: vec![public.clone()],
+            ..SecurityArgs::default()
+        };
+        let client = SecurityArgs {
+            curve_server_key: Some(public.clone()),
+            ..SecurityArgs::default()
+        };
+        let own_keys = SecurityArgs {
+            curve_secret: Some(secret),
+            ..client.clone()
+        };
+        let ctx = zmq::Context::new();
+        for (args, role) in [(server, "server"), (client, "client"), (own_keys, "client")] {
+            let plan = Security::assemble(&args, 0, None, false).unwrap();
+            let d = plan.describe();
+            assert_eq!(d["mechanism"], "CURVE", "{d}");
+            assert_eq!(d["role"], role, "{d}");
+            assert!(
+                d["unavailable"]
+                    .as_str()
+                    .is_some_and(|u| u.contains("without CURVE")),
+                "{d}"
+            );
+            let Err(e) = start_zap(&ctx, [&plan]) else {
+                panic!("a run without CURVE in libzmq started");
+            };
+            assert!(e.is::<Usage>(), "a usage error (status 2): {e}");
+            assert!(e.to_string().contains("without CURVE"), "{e}");
+
+            let run = Security::assemble(&args, 0, None, true).unwrap();
+            let d = run.describe();
+            assert!(d["unavailable"].is_null(), "{d}");
+            assert!(d["public_key"].is_string(), "{d}");
+            assert!(start_zap(&ctx, [&run]).is_ok_and(|zap| zap.is_some() == (role == "server")));
         }
     }
 

@@ -441,9 +441,7 @@ fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, private: bool) -> Resu
                 Ok(Ok(s)) => s,
                 _ => ep.address.clone(),
             };
-            let wildcard =
-                ep.address.ends_with(":*") || ep.address.ends_with(":0") || ep.address == "ipc://*";
-            if wildcard && !private || verbose > 0 {
+            if is_wildcard(&ep.address) && !private || verbose > 0 {
                 log!("bound {resolved}");
             }
         }
@@ -454,6 +452,40 @@ fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, private: bool) -> Resu
         }
     }
     Ok(())
+}
+
+/// A bind address whose port or path libzmq chooses.
+fn is_wildcard(address: &str) -> bool {
+    address.ends_with(":*") || address.ends_with(":0") || address == "ipc://*"
+}
+
+/// `endpoints` as messages should name them once `sock` is attached: a wildcard bind by the
+/// address it got. libzmq reports only the last endpoint attached (ZMQ_LAST_ENDPOINT), which
+/// is the last bind ([`open`] binds after the connects), so an earlier wildcard keeps its `*`
+/// (its `bound` line on stderr names it).
+pub fn resolved(sock: &zmq::Socket, endpoints: &[Endpoint]) -> Vec<Endpoint> {
+    let mut out = endpoints.to_vec();
+    let last_bind = out
+        .iter_mut()
+        .rev()
+        .find(|e| e.direction == Direction::Bind);
+    if let Some(last) = last_bind {
+        if last.direction == Direction::Bind && is_wildcard(&last.address) {
+            if let Ok(Ok(address)) = sock.get_last_endpoint() {
+                last.address = address;
+            }
+        }
+    }
+    out
+}
+
+/// The addresses of `endpoints`, for messages: `tcp://a:1, ipc:///b`.
+pub fn addresses(endpoints: &[Endpoint]) -> String {
+    endpoints
+        .iter()
+        .map(|e| e.address.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -545,6 +577,45 @@ mod tests {
         };
         let opts = options_for(&by_set, None, Vec::new(), &[]).unwrap();
         assert_eq!(names(&opts), ["linger", "zap_domain"]);
+    }
+
+    #[test]
+    fn the_last_wildcard_bind_is_named_by_the_address_it_got() {
+        let ctx = zmq::Context::new();
+        let eps = |list: &[(Direction, &str)]| -> Vec<Endpoint> {
+            list.iter()
+                .map(|&(direction, a)| Endpoint {
+                    direction,
+                    address: a.to_string(),
+                })
+                .collect()
+        };
+        let given = eps(&[
+            (Direction::Bind, "tcp://127.0.0.1:*"),
+            (Direction::Bind, "tcp://127.0.0.1:*"),
+        ]);
+        let (sock, _) = open(&ctx, zmq::PULL, &[], &given, 0, true, None).unwrap();
+        let got = resolved(&sock, &given);
+        assert_eq!(got[0], given[0], "libzmq keeps no record of earlier binds");
+        let port = got[1].address.strip_prefix("tcp://127.0.0.1:").unwrap();
+        assert!(port.parse::<u16>().is_ok_and(|p| p > 0), "{got:?}");
+
+        // A connect after the bind: the bind is still attached last (binds follow connects).
+        let (_server, ep) = {
+            let s = ctx.socket(zmq::PUSH).unwrap();
+            s.bind("tcp://127.0.0.1:*").unwrap();
+            let ep = s.get_last_endpoint().unwrap().unwrap();
+            (s, ep)
+        };
+        let given = eps(&[
+            (Direction::Bind, "tcp://127.0.0.1:*"),
+            (Direction::Connect, &ep),
+        ]);
+        let (sock, _) = open(&ctx, zmq::PULL, &[], &given, 0, true, None).unwrap();
+        let got = resolved(&sock, &given);
+        assert_ne!(got[0], given[0], "{got:?}");
+        assert_eq!(got[1], given[1]);
+        assert_eq!(addresses(&given), format!("tcp://127.0.0.1:*, {ep}"));
     }
 
     #[test]

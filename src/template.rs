@@ -2,8 +2,10 @@
 //!
 //! Placeholders: `{seq}` (1, 2, …), `{ts}` (RFC 3339, UTC, microseconds), `{ts:ms}` and `{ts:us}`
 //! (Unix time in milliseconds or microseconds), `{rand:N}` (N random bytes as 2N hex digits),
-//! `{hostname}` and `{pid}`. `{{` is a literal `{`. Any other `{` is literal too, so message
-//! formats that use braces (JSON) are left alone unless a placeholder is written on purpose.
+//! `{hostname}` and `{pid}`. Doubled braces are literal braces: `{{` is a `{`, and a `}}` after
+//! it is a `}` (`{{seq}}` is the text `{seq}`, as in format strings). Every other brace is left
+//! alone, a `}}` too, so message formats that use braces (JSON, whose objects end in `}}` but
+//! never begin with `{{`) need no escaping, with placeholders or without.
 
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -39,12 +41,21 @@ impl Template {
         let mut parts: Vec<Part> = Vec::new();
         let mut literal: Vec<u8> = Vec::new();
         let mut special = false;
+        // `{{` not yet closed by a `}}`.
+        let mut open = 0usize;
         let mut i = 0;
         while i < text.len() {
+            if text[i] == b'}' && open > 0 && text.get(i + 1) == Some(&b'}') {
+                literal.push(b'}');
+                open -= 1;
+                i += 2;
+                continue;
+            }
             if text[i] == b'{' {
                 if text.get(i + 1) == Some(&b'{') {
                     literal.push(b'{');
                     special = true;
+                    open += 1;
                     i += 2;
                     continue;
                 }
@@ -190,6 +201,8 @@ mod tests {
             r#"{"base64":"aGk="}"#,
             "{unknown}",
             "a } b",
+            "a }} b",
+            r#"{"a":{"b":1}}"#,
             "{seq",
         ] {
             assert!(
@@ -202,7 +215,12 @@ mod tests {
     #[test]
     fn placeholders_are_replaced() {
         assert_eq!(render("tick {seq}", 7), "tick 7");
-        assert_eq!(render("{{seq}} is {seq}", 2), "{seq}} is 2");
+        assert_eq!(render("{{seq}} is {seq}", 2), "{seq} is 2");
+        assert_eq!(render("{{{seq}}}", 4), "{4}");
+        assert_eq!(render("{{ and {{ts}} and {{", 1), "{ and {ts} and {");
+        // A `}}` no `{{` opened is left alone: JSON objects end that way.
+        assert_eq!(render(r#"{"a":{"n":{seq}}}"#, 5), r#"{"a":{"n":5}}"#);
+        assert_eq!(render("{seq} }}", 6), "6 }}");
         assert_eq!(
             render("pid {pid}", 1),
             format!("pid {}", std::process::id())

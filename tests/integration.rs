@@ -27,6 +27,8 @@ mod security;
 mod stats;
 #[path = "cases/topologies.rs"]
 mod topologies;
+#[path = "cases/wording.rs"]
+mod wording;
 
 use std::io::{BufRead, BufReader};
 use std::sync::mpsc;
@@ -264,7 +266,7 @@ fn sub_without_prefix_prints_everything_from_zmq_pub() {
         PACE,
         "sub to print 4 messages",
         || {
-            let topic = if i % 2 == 0 { "even" } else { "odd" };
+            let topic = if i.is_multiple_of(2) { "even" } else { "odd" };
             send_text(&publisher, &[topic, &i.to_string()]);
             i += 1;
         },
@@ -277,7 +279,7 @@ fn sub_without_prefix_prints_everything_from_zmq_pub() {
     let first: u32 = lines[0].split('\t').nth(1).unwrap().parse().unwrap();
     for (k, line) in lines.iter().enumerate() {
         let n = first + k as u32;
-        let topic = if n % 2 == 0 { "even" } else { "odd" };
+        let topic = if n.is_multiple_of(2) { "even" } else { "odd" };
         assert_eq!(line, &format!("{topic}\t{n}"), "{}", p.dump());
     }
 }

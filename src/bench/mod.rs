@@ -182,9 +182,6 @@ fn any_security(a: &SecurityArgs) -> bool {
 fn check(a: &BenchArgs, pair: bool) -> Result<(), Usage> {
     let role = a.role;
     let name = role_name(role);
-    if a.count == Some(0) {
-        return Err(Usage("--count must be at least 1".into()));
-    }
     if a.size > DEFAULT_SIZE_LIMIT {
         return Err(Usage(format!(
             "--size {}: at most {DEFAULT_SIZE_LIMIT} bytes (1 GiB)",
@@ -332,11 +329,8 @@ impl Plan {
             private,
             watch,
         )?;
-        let peer = endpoints
-            .iter()
-            .map(|e| e.address.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        // A wildcard bind is named by the port it got, not by its `*`.
+        let peer = socket::addresses(&socket::resolved(&sock, endpoints));
         Ok(Link {
             sock,
             monitor,
@@ -351,9 +345,13 @@ impl Plan {
     /// One end, against the endpoints given.
     fn run_one(&self, ctx: &zmq::Context, signals: &Signals) -> Result<(Report, Result<()>)> {
         let mut link = self.open(ctx, signals, self.role, &self.endpoints, false)?;
+        let endpoint = socket::resolved(&link.sock, &self.endpoints)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         let mut tally = Tally::new();
         let result = self.play(self.role, &mut link, &mut tally);
-        let endpoint = self.endpoints.iter().map(ToString::to_string).collect();
         if tally.first.is_some() && tally.last.is_none() {
             // Stopped before the end: the figures run up to now.
             tally.last = Some(Instant::now());

@@ -1,6 +1,7 @@
 //! What a bench run prints: text or one JSON object.
 
 use crate::cli::{BenchRole, BenchTransport};
+use crate::progress::rate;
 
 use super::tally::Tally;
 use super::{role_name, sends_stream};
@@ -185,22 +186,23 @@ impl Report {
         };
         let bytes_rate = self.rate(t.bytes);
         lines.push(format!(
-            "  throughput: {:.0} {unit}, {:.2} MB/s, {:.2} Mbit/s",
-            self.rate(t.messages),
-            bytes_rate / 1e6,
-            bytes_rate * 8.0 / 1e6
+            "  throughput: {} {unit}, {} MB/s, {} Mbit/s",
+            rate(self.rate(t.messages)),
+            rate(bytes_rate / 1e6),
+            rate(bytes_rate * 8.0 / 1e6)
         ));
         self.latency_lines(&mut lines);
         if let Some(s) = t.sender {
             let secs = s.nanos as f64 / 1e9;
-            let rate = if secs > 0.0 {
+            let per_second = if secs > 0.0 {
                 s.messages as f64 / secs
             } else {
                 0.0
             };
             lines.push(format!(
-                "  sender: {} messages in {secs:.3} s, {rate:.0} msg/s; lost {}",
+                "  sender: {} messages in {secs:.3} s, {} msg/s; lost {}",
                 s.messages,
+                rate(per_second),
                 t.lost()
             ));
         }

@@ -9,7 +9,7 @@ use super::options::{
 };
 use super::scopes::Scoped;
 use super::values::Limit;
-use super::values::{parse_limit, parse_rate};
+use super::values::{parse_count, parse_limit, parse_rate};
 
 #[derive(Debug, Clone, Args)]
 pub struct PubArgs {
@@ -196,7 +196,14 @@ pub struct BenchArgs {
     pub endpoints: EndpointArgs,
     /// Messages to send (req: round trips) [default: 1000000, req 10000]; receivers: stop after N
     /// (default: at the sender's end mark), rep: after N requests (default: never)
-    #[arg(short = 'n', long, value_name = "N", help_heading = "Benchmark")]
+    #[arg(
+        short = 'n',
+        long,
+        value_name = "N",
+        value_parser = parse_count,
+        allow_negative_numbers = true,
+        help_heading = "Benchmark"
+    )]
     pub count: Option<u64>,
     /// Size of every message, in bytes
     #[arg(

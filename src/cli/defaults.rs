@@ -18,6 +18,18 @@ pub const ENVIRONMENT: &[(&str, &str, bool)] = &[
     ("ZMQCAT_PLAIN_PASS", "plain-pass", true),
 ];
 
+/// Whether `word` (`--long=VALUE`) is a value `arg` takes, judged by its own parser: clap would
+/// otherwise refuse a bad value from the environment without naming the variable it came from.
+fn check_value(arg: &clap::Arg, word: &std::ffi::OsStr) -> Result<(), String> {
+    let probe = clap::Command::new("zmqcat")
+        .no_binary_name(true)
+        .arg(arg.clone().required(false));
+    match probe.try_get_matches_from([word]) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(super::bad_value(&e).unwrap_or_else(|| e.kind().to_string())),
+    }
+}
+
 /// Commands that take defaults from the environment and profiles.
 fn takes_defaults(word: &str) -> bool {
     word == "proxy" || word == "poll" || Kind::ALL.iter().any(|k| k.name() == word)
@@ -56,12 +68,22 @@ pub(super) fn with_defaults(
         }
         let mut word = std::ffi::OsString::from(format!("--{long}="));
         word.push(&value);
-        words.push(word);
         let shown = if *secret {
             "<redacted>".to_string()
         } else {
             value.to_string_lossy().into_owned()
         };
+        if let Some(arg) = sub.get_arguments().find(|a| a.get_long() == Some(long)) {
+            check_value(arg, &word).map_err(|why| {
+                let why = if *secret {
+                    format!("invalid value for --{long}")
+                } else {
+                    why
+                };
+                Usage(format!("{var}={shown}: {why}"))
+            })?;
+        }
+        words.push(word);
         origin
             .environment
             .push((var.to_string(), format!("--{long}"), shown));

@@ -4,8 +4,10 @@
 //! them in `app`), so it can be tested without parsing arguments. The top level and the
 //! subcommands are here; `options` holds the option groups the commands share, `commands` the
 //! arguments of each, `values` the parsers of option values, `defaults` what the environment and
-//! profiles supply, `scopes` the per-socket options of `--for`.
+//! profiles supply, `scopes` the per-socket options of `--for`, `about` the long descriptions
+//! (`--help`, and the DESCRIPTION of the man pages).
 
+mod about;
 mod commands;
 mod defaults;
 mod options;
@@ -23,6 +25,8 @@ use scopes::split_scopes;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+
+use crate::patterns::Kind;
 
 const ABOUT: &str = "A Swiss-army knife for ZeroMQ: every socket type from the shell";
 
@@ -44,6 +48,21 @@ Examples:
 /// The examples, then the exit statuses from [`crate::exit::STATUSES`].
 fn top_after_help() -> String {
     format!("{TOP_EXAMPLES}\n\n{}", crate::exit::summary())
+}
+
+const BENCH_EXAMPLES: &str = "\
+Examples:
+  zmqcat bench push -n 1000000 --size 64          # both ends: a second zmqcat process receives
+  zmqcat bench req -n 20000 --transport ipc       # round-trip latency percentiles, both ends
+  zmqcat bench pull @tcp://*:5555                 # measuring receiver; elsewhere the sender:
+  zmqcat bench push tcp://host:5555 -n 1000000 --size 100
+  zmqcat bench sub tcp://host:5556 -f json        # with  zmqcat bench pub @tcp://*:5556
+  zmqcat bench req -n 10000 tcp://host:5555       # against any echo server (rep --echo, local_lat)
+  zmqcat bench push --raw -n 100000 --size 100 tcp://host:5555   # into libzmq's local_thr";
+
+/// bench's examples, then the exit statuses (bench runs sockets, so its statuses are those).
+fn bench_after_help() -> String {
+    format!("{BENCH_EXAMPLES}\n\n{}", crate::exit::summary())
 }
 
 #[derive(Debug, Parser)]
@@ -92,21 +111,21 @@ pub struct Origin {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// REQ: send each input message as a request and print its reply (lockstep)
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Req), after_help = "\
 Examples:
   echo Hello | zmqcat req tcp://127.0.0.1:5555
   zmqcat req -m ping -n 10 -t 2s 5555            # ten round trips, give up after 2 s of silence")]
     Req(ReqArgs),
 
     /// REP: print each request and answer it (next input line, --echo or -m)
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Rep), after_help = "\
 Examples:
   zmqcat rep -m World 5555                        # answers every request with World
   zmqcat rep --echo @tcp://127.0.0.1:*            # echo server on a free port")]
     Rep(RepArgs),
 
     /// PUB: publish each input message (TAB-separated frames make an envelope)
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Pub), after_help = "\
 Examples:
   printf 'A\\tnot for you\\nB\\tfor you\\n' | zmqcat pub 5563
   zmqcat pub -m 'tick' --interval 1s 5556         # one message a second, forever
@@ -114,7 +133,7 @@ Examples:
     Pub(PubArgs),
 
     /// SUB: print every message whose first frame starts with a subscribed prefix
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Sub), after_help = "\
 Examples:
   zmqcat sub -s B 5563                            # only messages whose first frame starts with B
   zmqcat sub -n 100 tcp://127.0.0.1:5556          # everything, stop after 100 messages
@@ -122,56 +141,56 @@ Examples:
     Sub(SubArgs),
 
     /// PUSH: send each input message down a pipeline
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Push), after_help = "\
 Examples:
   seq 100 | zmqcat push 5557                      # connect to a PULL on port 5557
   seq 100 | zmqcat push @tcp://*:5557             # bind and hand tasks to connecting workers")]
     Push(SendCommandArgs),
 
     /// PULL: print every message received from a pipeline
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Pull), after_help = "\
 Examples:
   zmqcat pull 5558 > results.txt                  # bind and collect
   zmqcat pull -n 100 -t 5s '>tcp://ventilator:5557'")]
     Pull(RecvCommandArgs),
 
     /// ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Router), after_help = "\
 Examples:
   zmqcat router 5555                              # prints e.g. 0x0080000001<TAB><TAB>Hello from a REQ peer
   zmqcat router --identity broker 5555 < replies.txt")]
     Router(DuplexArgs),
 
     /// DEALER: send input messages and print incoming ones at the same time
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Dealer), after_help = "\
 Examples:
   zmqcat dealer --identity cook tcp://127.0.0.1:5555
   printf '\\tHello\\n' | zmqcat dealer -t 2s 5555  # speaks to a REP: empty delimiter frame first")]
     Dealer(DuplexArgs),
 
     /// PAIR: send input messages and print incoming ones at the same time
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Pair), after_help = "\
 Examples:
   zmqcat pair @ipc:///tmp/pair.sock
   zmqcat pair ipc:///tmp/pair.sock < messages.txt")]
     Pair(DuplexArgs),
 
-    /// XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)
-    #[command(after_help = "\
+    /// XPUB: publish input messages and print subscription messages (\x01 subscribe, \x00 cancel)
+    #[command(long_about = about::socket_command(Kind::Xpub), after_help = "\
 Examples:
   zmqcat xpub 5556                                # shows subscriptions as they arrive
   zmqcat xpub --set xpub_verbose=1 5556")]
     Xpub(DuplexArgs),
 
     /// XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is
-    #[command(after_help = "\
+    #[command(long_about = about::socket_command(Kind::Xsub), after_help = "\
 Examples:
   zmqcat xsub -s 10001 tcp://127.0.0.1:5556
   printf '\\x01A\\n' | zmqcat xsub --no-subscribe 5556   # subscribe by hand")]
     Xsub(XsubArgs),
 
     /// PROXY: forward messages between two sockets (shared queue, forwarder, streamer)
-    #[command(after_help = "\
+    #[command(long_about = about::PROXY, after_help = "\
 Examples:
   zmqcat proxy 'router@tcp://*:5559' 'dealer@tcp://*:5560'    # request-reply broker
   zmqcat proxy 'xsub@tcp://*:5557' 'xpub@tcp://*:5558'        # pub-sub forwarder
@@ -184,7 +203,7 @@ label given in a spec) to that socket only, in addition to the shared ones.")]
     Proxy(ProxyArgs),
 
     /// POLL: read several sockets at once; each message is printed after its socket's label
-    #[command(after_help = "\
+    #[command(long_about = about::POLL, after_help = "\
 Examples:
   zmqcat poll 'tasks=pull>tcp://localhost:5557' 'weather=sub>tcp://localhost:5556' -s 10001
   printf 'out\\tping\\n' | zmqcat poll 'out=dealer>tcp://127.0.0.1:5555' 'in=pull@ipc:///tmp/in'
@@ -195,33 +214,18 @@ in addition to the shared ones.")]
     Poll(PollArgs),
 
     /// Measure throughput and latency: push/pull, pub/sub, req/rep (like libzmq's perf programs)
-    #[command(after_help = "\
-Examples:
-  zmqcat bench push -n 1000000 --size 64          # both ends: a second zmqcat process receives
-  zmqcat bench req -n 20000 --transport ipc       # round-trip latency percentiles, both ends
-  zmqcat bench pull @tcp://*:5555                 # measuring receiver; elsewhere the sender:
-  zmqcat bench push tcp://host:5555 -n 1000000 --size 100
-  zmqcat bench sub tcp://host:5556 -f json        # with  zmqcat bench pub @tcp://*:5556
-  zmqcat bench req -n 10000 tcp://host:5555       # against any echo server (rep --echo, local_lat)
-  zmqcat bench push --raw -n 100000 --size 100 tcp://host:5555   # into libzmq's local_thr
-
-push and pub send N messages of SIZE bytes, the send time in the first 8 bytes (unless --raw);
-pull and sub count them (throughput from the first message to the last, as local_thr does) and
-report one-way latency percentiles, valid only when both ends read the same clock: one host.
-req reports round-trip percentiles against any echoing REP; rep is such an echo server.
-Without an endpoint, both ends run: a second zmqcat process plays the peer over tcp loopback
-or ipc.", after_help = crate::exit::summary())]
+    #[command(long_about = about::BENCH, after_help = bench_after_help())]
     Bench(BenchArgs),
 
     /// Print a new CURVE key pair (Z85), or write the secret key to a file
-    #[command(after_help = "\
+    #[command(long_about = about::KEYGEN, after_help = "\
 Examples:
   zmqcat keygen                                   # public: … / secret: … on two lines
-  zmqcat keygen -o server.key                     # secret file (mode 0600); prints the public key")]
+  zmqcat keygen -o server.key > server.pub        # the pair (mode 0600); server.pub: public key")]
     Keygen(KeygenArgs),
 
     /// Print shell completions for zmqcat to stdout
-    #[command(after_help = "\
+    #[command(long_about = about::COMPLETIONS, after_help = "\
 Examples:
   zmqcat completions bash > /etc/bash_completion.d/zmqcat
   zmqcat completions zsh > \"${fpath[1]}/_zmqcat\"")]
@@ -232,7 +236,7 @@ Examples:
     },
 
     /// Print the ZeroMQ guide's topologies as ready-to-paste recipes with diagrams
-    #[command(after_help = "\
+    #[command(long_about = about::EXAMPLES, after_help = "\
 Examples:
   zmqcat examples                                 # every recipe
   zmqcat examples broker                          # one")]
@@ -278,7 +282,9 @@ pub fn parse() -> Cli {
         crate::diag::log!("{e}");
         std::process::exit(i32::from(crate::exit::USAGE));
     });
-    let matches = cmd.get_matches_from(args);
+    let matches = cmd
+        .try_get_matches_from(args)
+        .unwrap_or_else(|e| exit_on(e));
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.origin = origin;
     cli.command_name = matches.subcommand_name().unwrap_or_default().to_string();
@@ -295,6 +301,37 @@ pub fn parse() -> Cli {
         (*shared, *per_socket) = split_scopes(m).unwrap_or_else(|e| e.exit());
     }
     cli
+}
+
+/// Ends the run on a command-line error: a bad value on one line, as every zmqcat error is;
+/// clap's own layout, tips included, for the rest (unknown options, missing arguments, --help).
+fn exit_on(e: clap::Error) -> ! {
+    match bad_value(&e) {
+        Some(line) => {
+            crate::diag::log!("{line}");
+            std::process::exit(i32::from(crate::exit::USAGE))
+        }
+        None => e.exit(),
+    }
+}
+
+/// A bad value's error as one line: clap's first line, then the possible values if it lists
+/// them (`invalid value 'yaml' for '--format <FORMAT>' [possible values: text, …]`).
+pub(super) fn bad_value(e: &clap::Error) -> Option<String> {
+    use clap::error::ErrorKind;
+    if !matches!(
+        e.kind(),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation
+    ) {
+        return None;
+    }
+    let text = e.to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next()?.strip_prefix("error: ")?.to_string();
+    Some(match lines.find(|l| l.starts_with("[possible values:")) {
+        Some(values) => format!("{first} {values}"),
+        None => first,
+    })
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::exit::Usage;
 use crate::patterns::{Addressing, Kind};
 
 use super::values::Limit;
-use super::values::{parse_duration, parse_limit, parse_rate, parse_separator};
+use super::values::{parse_count, parse_duration, parse_limit, parse_rate, parse_separator};
 
 /// Where the socket goes: binds and connects.
 #[derive(Debug, Clone, Default, Args)]
@@ -174,7 +174,7 @@ impl FormatArgs {
 pub struct RunArgs {
     /// Stop after N messages: sent by senders, received by receivers and duplex commands (which
     /// also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req
-    #[arg(short = 'n', long, value_name = "N")]
+    #[arg(short = 'n', long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
     pub count: Option<u64>,
 
     /// Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]
@@ -223,7 +223,8 @@ pub struct LogArgs {
 #[command(next_help_heading = "Sending")]
 pub struct SendArgs {
     /// Send DATA (in the chosen format) instead of reading stdin; with --count N, N times.
-    /// Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {
+    /// Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {,
+    /// and }} after it a } ({{seq}} is the text {seq}); other braces are left alone
     #[arg(short = 'm', long, value_name = "DATA")]
     pub message: Option<String>,
 

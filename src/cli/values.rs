@@ -49,6 +49,14 @@ pub(super) fn parse_separator(s: &str) -> Result<u8, String> {
     }
 }
 
+/// `-n N`: a number of messages, 1 or more (leaving `-n` out is "no limit").
+pub(super) fn parse_count(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<i128>() {
+        Ok(n) if n >= 1 => u64::try_from(n).map_err(|_| format!("at most {}", u64::MAX)),
+        _ => Err("expected a number of messages, 1 or more (without -n: no limit)".into()),
+    }
+}
+
 pub(super) fn parse_rate(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(r) if r.is_finite() && r > 0.0 => Ok(r),
@@ -71,5 +79,15 @@ mod tests {
         assert!(parse_rate("0").is_err());
         assert!(parse_rate("nan").is_err());
         assert_eq!(parse_rate("1000"), Ok(1000.0));
+    }
+
+    #[test]
+    fn counts_are_one_or_more() {
+        assert_eq!(parse_count("1"), Ok(1));
+        assert_eq!(parse_count(" 1000000 "), Ok(1_000_000));
+        assert_eq!(parse_count("18446744073709551615"), Ok(u64::MAX));
+        for bad in ["0", "-1", "1.5", "lots", "", "18446744073709551616"] {
+            assert!(parse_count(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -1747,7 +1747,10 @@ fn good_bytes(n: u64) -> u64 {
 #[test]
 fn long_run_gigabyte_at_flat_memory() {
     if std::env::var("ZMQCAT_LONG").as_deref() != Ok("1") {
-        eprintln!("skipped: the gigabyte run needs ZMQCAT_LONG=1");
+        crate::support::skip(
+            crate::support::Need::Long,
+            "the gigabyte run needs ZMQCAT_LONG=1",
+        );
         return;
     }
     const N: u64 = 1 << 20;

@@ -57,7 +57,7 @@ fn progress_is_silent_when_stderr_is_not_a_terminal() {
 #[test]
 fn progress_line_shows_on_a_terminal() {
     if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("skipped: script(1) is not installed");
+        crate::support::skip(crate::support::Need::Pty, "script(1) is not installed");
         return;
     }
     let dir = tempfile::tempdir().unwrap();

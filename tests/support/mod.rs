@@ -8,6 +8,10 @@
 //! - every child is killed and reaped on drop, and when a test fails its children's stdout and
 //!   stderr are printed (see [`Proc`]'s `Drop`).
 
+mod skip;
+
+pub use skip::{skip, Need};
+
 use std::cell::Cell;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -179,7 +183,17 @@ impl Proc {
     /// Starts another program (a peer in another binding, e.g. python3 with pyzmq) under the
     /// same guard: output collected, killed on drop.
     pub fn spawn_program(program: &str, args: &[&str]) -> Proc {
-        let (mut p, stdout) = Proc::start_program(program, args, Stdio::piped());
+        Proc::spawn_program_with_env(program, args, &[])
+    }
+
+    /// Starts `zmqcat ARGS…` with the variables `env` set, collecting stdout and stderr.
+    pub fn spawn_with_env(args: &[&str], env: &[(&str, &str)]) -> Proc {
+        Proc::spawn_program_with_env(bin(), args, env)
+    }
+
+    /// [`Proc::spawn_program`] with the variables `env` set.
+    pub fn spawn_program_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Proc {
+        let (mut p, stdout) = Proc::start_program(program, args, Stdio::piped(), env);
         let shared = Arc::clone(&p.shared);
         p.readers
             .push(thread::spawn(move || read_stdout(stdout, shared)));
@@ -191,16 +205,22 @@ impl Proc {
     }
 
     fn start_with(args: &[&str], stdin: Stdio) -> (Proc, ChildStdout) {
-        Proc::start_program(bin(), args, stdin)
+        Proc::start_program(bin(), args, stdin, &[])
     }
 
-    fn start_program(program: &str, args: &[&str], stdin: Stdio) -> (Proc, ChildStdout) {
+    fn start_program(
+        program: &str,
+        args: &[&str],
+        stdin: Stdio,
+        env: &[(&str, &str)],
+    ) -> (Proc, ChildStdout) {
         let mut child = Command::new(program)
             .args(args)
             .stdin(stdin)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .env_remove("RUST_BACKTRACE")
+            .envs(env.iter().copied())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {program} {args:?}: {e}"));
         let shared = Arc::new(Shared::default());
