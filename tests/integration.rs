@@ -35,7 +35,10 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use support::{bound, connected, msg, recv, recv_within, send, send_text, socket, Proc, T};
+use support::{
+    assert_one_stderr_line, bound, connected, msg, recv, recv_within, send, send_text, socket,
+    Proc, T,
+};
 
 /// A pause between sends when a sender must repeat until a subscription has arrived.
 const PACE: Duration = Duration::from_millis(20);
@@ -58,23 +61,6 @@ fn repeat_until(
         }
         finished
     });
-}
-
-/// Asserts that stderr holds exactly one line, mentioning `needle`, and no panic.
-fn assert_one_stderr_line(p: &Proc, needle: &str) {
-    let err = p.stderr();
-    assert_eq!(
-        err.lines().count(),
-        1,
-        "expected one stderr line\n{}",
-        p.dump()
-    );
-    assert!(
-        err.contains(needle),
-        "stderr does not name {needle:?}\n{}",
-        p.dump()
-    );
-    assert!(!err.contains("panicked"), "zmqcat panicked\n{}", p.dump());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use crate::support::{bound, connected, recv, recv_within, send, Proc, T};
+use crate::support::{assert_one_stderr_line, bound, connected, recv, recv_within, send, Proc, T};
 
 /// The one JSON object `bench -f json` prints on stdout.
 fn report(p: &Proc) -> serde_json::Value {
@@ -35,17 +35,6 @@ fn assert_latency(p: &Proc, v: &serde_json::Value, kind: &str, samples: u64) {
         p.dump()
     );
     assert!(order[0] >= 0.0, "{}", p.dump());
-}
-
-fn assert_one_stderr_line(p: &Proc, needle: &str) {
-    let err = p.stderr();
-    assert_eq!(err.lines().count(), 1, "expected one line\n{}", p.dump());
-    assert!(
-        err.contains(needle),
-        "stderr lacks {needle:?}\n{}",
-        p.dump()
-    );
-    assert!(!err.contains("panicked"), "{}", p.dump());
 }
 
 #[test]

@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 use base64::Engine as _;
 use serde_json::{json, Value};
 
-use super::{assert_one_stderr_line, ctx, repeat_until, PACE};
+use super::{ctx, repeat_until, PACE};
+use crate::support::assert_one_stderr_line;
 use crate::support::{bound, connected, recv, recv_within, send, socket, Msg, Proc, T};
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;

@@ -642,3 +642,20 @@ pub fn send_text(sock: &zmq::Socket, frames: &[&str]) {
     let frames: Vec<&[u8]> = frames.iter().map(|f| f.as_bytes()).collect();
     send(sock, &frames);
 }
+
+/// Asserts that stderr holds exactly one line, mentioning `needle`, and no panic.
+pub fn assert_one_stderr_line(p: &Proc, needle: &str) {
+    let err = p.stderr();
+    assert_eq!(
+        err.lines().count(),
+        1,
+        "expected one stderr line\n{}",
+        p.dump()
+    );
+    assert!(
+        err.contains(needle),
+        "stderr does not name {needle:?}\n{}",
+        p.dump()
+    );
+    assert!(!err.contains("panicked"), "zmqcat panicked\n{}", p.dump());
+}
