@@ -349,14 +349,14 @@ pub fn subscriptions(prefixes: &[String]) -> Result<Vec<SetOpt>, Usage> {
 /// connects and the binds, unless a later option of the same name (a security policy's
 /// domain, `--set`) replaces them for every endpoint.
 pub fn open(
-    ctx: &zmq::Context,
-    kind: zmq::SocketType,
+    ctx: &crate::context::Context,
+    kind: crate::context::SocketType,
     options: &[SetOpt],
     endpoints: &[Endpoint],
     verbose: u8,
     private: bool,
     watch: Option<Watch>,
-) -> Result<(zmq::Socket, Option<Monitor>)> {
+) -> Result<(crate::context::Socket, Option<Monitor>)> {
     let mut sock = ctx.socket(kind).context("creating the socket")?;
     let (now, later) = split_binds_only(options);
     for opt in now {
@@ -549,8 +549,8 @@ mod tests {
 
     #[test]
     fn options_reach_libzmq() {
-        let ctx = zmq::Context::new();
-        let mut sock = ctx.socket(zmq::PUSH).unwrap();
+        let ctx = crate::context::Context::new();
+        let mut sock = ctx.socket(crate::context::PUSH).unwrap();
         SetOpt::int("sndhwm", 7).unwrap().apply(&mut sock).unwrap();
         SetOpt::parse_assignment("linger=0")
             .unwrap()
