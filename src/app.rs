@@ -279,20 +279,7 @@ impl Plan {
         }
         let c = p.common;
         groups(p.group.as_slice())?;
-        let endpoints = endpoint::parse_all(
-            &c.endpoints.bind,
-            &c.endpoints.connect,
-            &c.endpoints.endpoints,
-            pattern.natural,
-            &|cap| zmq::has(cap).unwrap_or(false),
-        )?;
-        let udp = match p.kind {
-            Kind::Radio => Some(endpoint::Direction::Connect),
-            Kind::Dish => Some(endpoint::Direction::Bind),
-            _ => None,
-        };
-        endpoint::check_udp(&endpoints, udp, p.kind.name())?;
-
+        let endpoints = endpoints_of(&p, pattern)?;
         let style = c.format.style(p.kind)?;
 
         let max_msg_size = max_msg_size(c.socket.max_msg_size)?;
@@ -708,6 +695,22 @@ fn session_config(p: &Parts<'_>, send: &SendArgs, limits: Limits, peer: String) 
         progress: c.run.progress,
         peer,
     }
+}
+
+/// A command's endpoints, checked: udp:// only for radio (connect) and dish (bind).
+fn endpoints_of(p: &Parts<'_>, pattern: Pattern) -> Result<Vec<Endpoint>, EndpointError> {
+    let e = &p.common.endpoints;
+    let endpoints =
+        endpoint::parse_all(&e.bind, &e.connect, &e.endpoints, pattern.natural, &|cap| {
+            zmq::has(cap).unwrap_or(false)
+        })?;
+    let udp = match p.kind {
+        Kind::Radio => Some(endpoint::Direction::Connect),
+        Kind::Dish => Some(endpoint::Direction::Bind),
+        _ => None,
+    };
+    endpoint::check_udp(&endpoints, udp, p.kind.name())?;
+    Ok(endpoints)
 }
 
 /// Group names (`radio -g`, `dish -j`), checked: at most 255 bytes, no NUL.

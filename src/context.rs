@@ -147,10 +147,13 @@ mod tests {
     }
 
     #[test]
-    fn draft_types_exist_exactly_with_the_draft_api() {
+    fn draft_types_exist_with_the_draft_api() {
+        // Debian's libzmq 4.3.4 creates SERVER sockets without the draft API (only the draft
+        // functions are missing), so only one direction holds everywhere.
         let ctx = Context::new();
-        let draft = zmq::has("draft") == Some(true);
-        assert_eq!(ctx.socket(SERVER).is_ok(), draft);
+        if zmq::has("draft") == Some(true) {
+            assert!(ctx.socket(SERVER).is_ok());
+        }
         assert!(SERVER.is_draft() && !XSUB.is_draft());
     }
 }

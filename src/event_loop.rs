@@ -425,12 +425,8 @@ impl<'a> Session<'a> {
         }
         if self.routed && frames.len() < 2 {
             // libzmq's ROUTER would take the lone frame as an id and drop it without a word.
-            let mut id = Vec::new();
-            let _ = write_id(&mut id, frames.get(0));
-            log!(
-                "message {number} for routing id {} has no frames after the id: dropped",
-                String::from_utf8_lossy(&id)
-            );
+            let id = shown_id(frames.get(0));
+            log!("message {number} for routing id {id} has no frames after the id: dropped");
             self.input.advance();
             return Ok(Sent::Done);
         }
@@ -456,12 +452,8 @@ impl<'a> Session<'a> {
             }
             Err(zmq::Error::EAGAIN) => return Ok(Sent::Blocked),
             Err(zmq::Error::EHOSTUNREACH) if self.routed => {
-                let mut id = Vec::new();
-                let _ = write_id(&mut id, frames.get(0));
-                log!(
-                    "no peer with routing id {}: message {number} dropped",
-                    String::from_utf8_lossy(&id),
-                );
+                let id = shown_id(frames.get(0));
+                log!("no peer with routing id {id}: message {number} dropped");
             }
             Err(e) => return Err(e).context("sending a message"),
         }
@@ -911,6 +903,13 @@ impl Session<'_> {
         self.input.fill().context("reading stdin")?;
         Ok(false)
     }
+}
+
+/// A routing id as router prints it (as-is when printable, else `0x…`), for a diagnostic.
+fn shown_id(frame: &[u8]) -> String {
+    let mut id = Vec::new();
+    let _ = write_id(&mut id, frame);
+    String::from_utf8_lossy(&id).into_owned()
 }
 
 enum Sent {

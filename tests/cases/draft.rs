@@ -49,11 +49,16 @@ fn udp_is_only_for_radio_and_dish_in_their_own_direction() {
             "udp:// is for radio and dish, not push",
         ),
         (&["dish", "-j", "g", "udp://*:*"], "fixed port"),
+        (
+            &["poll", "server@tcp://127.0.0.1:*"],
+            "poll does not take the draft socket types yet (server)",
+        ),
     ] {
         let out = Command::new(bin()).args(args).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(why) || !draft(), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
     }
 }
 
