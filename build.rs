@@ -6,7 +6,12 @@
 fn main() {
     println!("cargo:rerun-if-env-changed=DEP_ZMQ_DRAFT");
     let build = match std::env::var_os("DEP_ZMQ_DRAFT") {
-        Some(_) => "built in",
+        Some(_) => {
+            // zmq-sys declares the draft functions (linked statically): src/draft.rs calls them
+            // directly instead of looking them up in a shared libzmq.
+            println!("cargo:rustc-cfg=zmq_draft");
+            "built in"
+        }
         None => "system",
     };
     println!("cargo:rustc-env=ZMQCAT_LIBZMQ={build}");

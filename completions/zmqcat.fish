@@ -39,6 +39,12 @@ complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "dealer" -d 'DEALER: s
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "server" -d 'SERVER (draft): print `id<TAB>message` per client request, route `id<TAB>message` lines back'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "client" -d 'CLIENT (draft): send input messages to servers and print their replies at the same time'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "scatter" -d 'SCATTER (draft): send each input message to the next connected GATHER (round robin)'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "gather" -d 'GATHER (draft): print every message scattered to it (fair-queued)'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "radio" -d 'RADIO (draft): send each message to a group (-g, or the first field), over udp:// or tcp'
+complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "dish" -d 'DISH (draft): print `group<TAB>message` for every message of the groups joined with -j'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'
 complete -c zmqcat -n "__fish_zmqcat_needs_command" -f -a "bench" -d 'Measure throughput and latency: push/pull, pub/sub, req/rep (like libzmq\'s perf programs)'
@@ -616,6 +622,310 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l no-subscribe -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand xsub" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l legacy-peers -d 'Let bound endpoints admit peers older than ZMTP 3.0 (libzmq 2.x/3.x, JeroMQ 0.3)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l trace -d 'A hexdump of every frame sent (>) and received (<) on stderr, with the time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s q -l quiet -d 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l tee -d 'Also print every message sent on stdout, in the chosen format, after a first field `>`'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand server" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l coproc -d 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l legacy-peers -d 'Let bound endpoints admit peers older than ZMTP 3.0 (libzmq 2.x/3.x, JeroMQ 0.3)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l trace -d 'A hexdump of every frame sent (>) and received (<) on stderr, with the time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s q -l quiet -d 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l tee -d 'Also print every message sent on stdout, in the chosen format, after a first field `>`'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand client" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l legacy-peers -d 'Let bound endpoints admit peers older than ZMTP 3.0 (libzmq 2.x/3.x, JeroMQ 0.3)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l trace -d 'A hexdump of every frame sent (>) and received (<) on stderr, with the time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s q -l quiet -d 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l tee -d 'Also print every message sent on stdout, in the chosen format, after a first field `>`'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand scatter" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l legacy-peers -d 'Let bound endpoints admit peers older than ZMTP 3.0 (libzmq 2.x/3.x, JeroMQ 0.3)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l trace -d 'A hexdump of every frame sent (>) and received (<) on stderr, with the time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s q -l quiet -d 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand gather" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s m -l message -d 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l delay -d 'Wait this long before the first send' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l interval -d 'Pause this long between messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l rate -d 'Send at most N messages a second' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l wait-peers -d 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s g -l group -d 'Send every message to GROUP (else the first field of each message names its group)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l legacy-peers -d 'Let bound endpoints admit peers older than ZMTP 3.0 (libzmq 2.x/3.x, JeroMQ 0.3)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l trace -d 'A hexdump of every frame sent (>) and received (<) on stderr, with the time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s q -l quiet -d 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l tee -d 'Also print every message sent on stdout, in the chosen format, after a first field `>`'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand radio" -s V -l version -d 'Print version'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s b -l bind -d 'Bind to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s c -l connect -d 'Connect to EP (repeatable; comma-separated lists accepted)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l sndhwm -d 'Send high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l rcvhwm -d 'Receive high-water mark, in messages' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l linger -d 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l identity -d 'Routing id of this socket (`0x` + hex for binary ids)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l reconnect-ivl -d 'Pause before reconnecting after a connection is lost' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l reconnect-ivl-max -d 'Upper bound of the exponential reconnection back-off' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l heartbeat -d 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l max-msg-size -d 'Largest message accepted from a peer or from input, in bytes' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l set -d 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l curve-secret -d 'This socket\'s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l curve-server-key -d 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l curve-allow -d 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l plain-user -d 'PLAIN user name (a client\'s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l plain-pass -d 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l allow-ip -d 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l deny-ip -d 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s f -l format -d 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]' -r -f -a "text\t'One message per line, frames separated by TAB; bytes otherwise untouched'
+quoted\t'One message per line, frames separated by TAB, with \\\\ \\t \\n \\r \\0 \\xNN escapes (lossless)'
+json\t'One JSON array per line; a frame is a string, or {"base64": "…"} when not UTF-8 (lossless)'
+raw\t'Input: all of stdin is one single-frame message; output: frame bytes back to back (lossy)'
+zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s n -l count -d 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s t -l timeout -d 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s j -l join -d 'Receive the messages sent to GROUP (repeatable; at least one)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l immediate -d 'Queue messages only to completed connections'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l conflate -d 'Keep only the last message in each queue'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l ipv6 -d 'Enable IPv6 on tcp endpoints'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l tcp-keepalive -d 'Enable TCP keep-alive probes'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l legacy-peers -d 'Let bound endpoints admit peers older than ZMTP 3.0 (libzmq 2.x/3.x, JeroMQ 0.3)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l curve-server -d 'Be a CURVE server (with --curve-secret)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l plain-server -d 'Be a PLAIN server admitting --plain-user with --plain-pass'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s 0 -l null -d 'Messages end with a NUL byte instead of a newline (text, quoted)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l progress -d 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l stats -d 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l trace -d 'A hexdump of every frame sent (>) and received (<) on stderr, with the time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s v -l verbose -d 'More diagnostics on stderr: every bind and connect, then connection events'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s q -l quiet -d 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand dish" -s V -l version -d 'Print version'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l hwm -d 'High-water mark for both directions, in messages (0 = none)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l sndhwm -d 'Send high-water mark, in messages' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l rcvhwm -d 'Receive high-water mark, in messages' -r
@@ -766,22 +1076,28 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -l profile -d 'A
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -l explain -d 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "req" -d 'REQ: send each input message as a request and print its reply (lockstep)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "rep" -d 'REP: print each request and answer it (next input line, --echo or -m)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "pub" -d 'PUB: publish each input message (TAB-separated frames make an envelope)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "sub" -d 'SUB: print every message whose first frame starts with a subscribed prefix'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "push" -d 'PUSH: send each input message down a pipeline'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "pull" -d 'PULL: print every message received from a pipeline'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "bench" -d 'Measure throughput and latency: push/pull, pub/sub, req/rep (like libzmq\'s perf programs)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "keygen" -d 'Print a new CURVE key pair (Z85), or write the secret key to a file'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "examples" -d 'Print the ZeroMQ guide\'s topologies as ready-to-paste recipes with diagrams'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
-complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub proxy poll bench keygen completions examples generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "req" -d 'REQ: send each input message as a request and print its reply (lockstep)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "rep" -d 'REP: print each request and answer it (next input line, --echo or -m)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "pub" -d 'PUB: publish each input message (TAB-separated frames make an envelope)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "sub" -d 'SUB: print every message whose first frame starts with a subscribed prefix'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "push" -d 'PUSH: send each input message down a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "pull" -d 'PULL: print every message received from a pipeline'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "router" -d 'ROUTER: print `id<TAB>frames`, read `id<TAB>frames` lines and route them'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "dealer" -d 'DEALER: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "pair" -d 'PAIR: send input messages and print incoming ones at the same time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "xpub" -d 'XPUB: publish input messages and print subscription messages (\\x01 subscribe, \\x00 cancel)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "xsub" -d 'XSUB: subscribe (-s, or everything) and print messages; input is sent upstream as is'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "server" -d 'SERVER (draft): print `id<TAB>message` per client request, route `id<TAB>message` lines back'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "client" -d 'CLIENT (draft): send input messages to servers and print their replies at the same time'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "scatter" -d 'SCATTER (draft): send each input message to the next connected GATHER (round robin)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "gather" -d 'GATHER (draft): print every message scattered to it (fair-queued)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "radio" -d 'RADIO (draft): send each message to a group (-g, or the first field), over udp:// or tcp'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "dish" -d 'DISH (draft): print `group<TAB>message` for every message of the groups joined with -j'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "proxy" -d 'PROXY: forward messages between two sockets (shared queue, forwarder, streamer)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "poll" -d 'POLL: read several sockets at once; each message is printed after its socket\'s label'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "bench" -d 'Measure throughput and latency: push/pull, pub/sub, req/rep (like libzmq\'s perf programs)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "keygen" -d 'Print a new CURVE key pair (Z85), or write the secret key to a file'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "completions" -d 'Print shell completions for zmqcat to stdout'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "examples" -d 'Print the ZeroMQ guide\'s topologies as ready-to-paste recipes with diagrams'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "generate" -d 'Write completions/ and man/ into DIR (used to refresh the committed copies)'
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand help; and not __fish_seen_subcommand_from req rep pub sub push pull router dealer pair xpub xsub server client scatter gather radio dish proxy poll bench keygen completions examples generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,5 +1,6 @@
-//! Turns parsed arguments into a plan, runs it, and ends it cleanly: owns the zmq::Context.
+//! Turns parsed arguments into a plan, runs it, and ends it cleanly: owns the crate::context::Context.
 
+use std::ffi::CString;
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::process::ExitCode;
@@ -133,6 +134,8 @@ pub struct Plan {
     replies: Replies,
     /// Subscriptions an XSUB sends upstream at start.
     upstream: Vec<Vec<u8>>,
+    /// The groups a DISH joins at start.
+    joins: Vec<CString>,
     verbose: u8,
     quiet: bool,
     /// `--events`: where monitor events go as JSON lines.
@@ -161,6 +164,10 @@ struct Parts<'a> {
     reply_message: Option<&'a str>,
     retries: u32,
     coproc: Option<&'a str>,
+    /// `radio -g`.
+    group: Option<&'a str>,
+    /// `dish -j`.
+    join: &'a [String],
 }
 
 impl<'a> Parts<'a> {
@@ -177,6 +184,8 @@ impl<'a> Parts<'a> {
             reply_message: None,
             retries: 0,
             coproc: None,
+            group: None,
+            join: &[],
         }
     }
 
@@ -233,6 +242,18 @@ impl Plan {
             Command::Dealer(a) => Parts::duplex(Kind::Dealer, a),
             Command::Pair(a) => Parts::duplex(Kind::Pair, a),
             Command::Xpub(a) => Parts::duplex(Kind::Xpub, a),
+            Command::Server(a) => Parts::duplex(Kind::Server, a),
+            Command::Client(a) => Parts::duplex(Kind::Client, a),
+            Command::Scatter(a) => Parts::new(Kind::Scatter, &a.common, Some(&a.send)),
+            Command::Gather(a) => Parts::new(Kind::Gather, &a.common, None),
+            Command::Radio(a) => Parts {
+                group: a.group.as_deref(),
+                ..Parts::new(Kind::Radio, &a.common, Some(&a.send))
+            },
+            Command::Dish(a) => Parts {
+                join: &a.join,
+                ..Parts::new(Kind::Dish, &a.common, None)
+            },
             Command::Xsub(a) => Parts {
                 subscribe: &a.subscribe,
                 subscribe_all: a.subscribe.is_empty() && !a.no_subscribe,
@@ -253,15 +274,12 @@ impl Plan {
 
     fn new(p: Parts<'_>) -> Result<Plan> {
         let pattern = pattern(p.kind);
+        if pattern.socket.is_draft() {
+            crate::draft::require(p.kind.name())?;
+        }
         let c = p.common;
-        let endpoints = endpoint::parse_all(
-            &c.endpoints.bind,
-            &c.endpoints.connect,
-            &c.endpoints.endpoints,
-            pattern.natural,
-            &|cap| zmq::has(cap).unwrap_or(false),
-        )?;
-
+        groups(p.group.as_slice())?;
+        let endpoints = endpoints_of(&p, pattern)?;
         let style = c.format.style(p.kind)?;
 
         let max_msg_size = max_msg_size(c.socket.max_msg_size)?;
@@ -306,6 +324,7 @@ impl Plan {
             linger_given: c.socket.linger.is_some(),
             replies: p.replies.clone(),
             upstream: Vec::new(),
+            joins: groups(p.join)?,
             verbose: c.run.log.verbose,
             quiet: c.run.log.quiet,
             events: c.run.log.events.clone(),
@@ -318,7 +337,7 @@ impl Plan {
         };
         if p.kind == Kind::Pub && plan.wait_peers.is_some() {
             // An XPUB publishes like a PUB and also tells when subscriptions arrive.
-            plan.pattern.socket = zmq::XPUB;
+            plan.pattern.socket = crate::context::XPUB;
         }
         plan.options = plan.socket_options(&p)?;
         if p.kind == Kind::Xsub {
@@ -364,6 +383,10 @@ impl Plan {
                 "exclude": f.exclude.iter().map(|p| String::from_utf8_lossy(p)).collect::<Vec<_>>(),
             })),
             "subscriptions_upstream": self.upstream.len(),
+            "groups": {
+                "join": self.joins.iter().map(|g| g.to_string_lossy()).collect::<Vec<_>>(),
+                "send_to": self.session.group.as_ref().map(|g| g.to_string_lossy()),
+            },
             "limits": {
                 "count": self.session.limits.count,
                 "timeout": duration(self.session.limits.timeout),
@@ -430,7 +453,7 @@ impl Plan {
             ),
             None => (self.input()?, Output::stdout(Encoder::new(self.style))),
         };
-        let ctx = zmq::Context::new();
+        let ctx = crate::context::Context::new();
         // The ZAP handler must be there before the first handshake.
         let zap = self.security.start_zap(&ctx)?;
         self.security.announce(self.verbose);
@@ -467,7 +490,13 @@ impl Plan {
                 // A reply to the last request shows that the peer has read everything.
                 wait_for_readers: self.pattern.run != Loop::Client,
                 // A publisher promises nothing and does not wait for one.
-                await_handshake: !matches!(self.pattern.socket, zmq::PUB | zmq::XPUB | zmq::XSUB),
+                await_handshake: !matches!(
+                    self.pattern.socket,
+                    crate::context::PUB
+                        | crate::context::XPUB
+                        | crate::context::XSUB
+                        | crate::context::RADIO
+                ),
             });
         let drained = finish(sock, monitor, ctx, &signals, delivery);
         // The child goes last: its short wait must not pass for an interrupted delivery.
@@ -526,7 +555,7 @@ impl Plan {
         };
         // Subscriptions queued for an upstream that left are not data: not delivering them
         // within the bounded wait is no failure (unless --linger asked for the delivery).
-        let optional = self.pattern.socket == zmq::XSUB && !self.linger_given;
+        let optional = self.pattern.socket == crate::context::XSUB && !self.linger_given;
         match (outcome, drained) {
             (o, Drained::Expired) if optional => {
                 if self.verbose > 0 {
@@ -560,9 +589,9 @@ impl Plan {
 
     fn open(
         &self,
-        ctx: &zmq::Context,
+        ctx: &crate::context::Context,
         events: &Option<EventLog>,
-    ) -> Result<(zmq::Socket, Option<crate::monitor::Monitor>)> {
+    ) -> Result<(crate::context::Socket, Option<crate::monitor::Monitor>)> {
         // The monitor is always there: a connection refused during its handshake is told
         // even without -v (its events come once per connection, not per message).
         let watch = Some(Watch {
@@ -586,7 +615,14 @@ impl Plan {
 
     fn run_loop(&self, s: &mut Session<'_>) -> Result<()> {
         if let Some(n) = self.wait_peers {
-            s.wait_peers(n, self.pattern.socket == zmq::XPUB && !self.xpub_command)?;
+            s.wait_peers(
+                n,
+                self.pattern.socket == crate::context::XPUB && !self.xpub_command,
+            )?;
+        }
+        for group in &self.joins {
+            crate::draft::membership(&mut s.sock, group, true)
+                .with_context(|| format!("joining group {}", group.to_string_lossy()))?;
         }
         for sub in &self.upstream {
             s.sock
@@ -649,7 +685,9 @@ fn session_config(
             interval: send.interval,
             rate: send.rate,
         },
-        routed: p.kind == Kind::Router,
+        routed: matches!(p.kind, Kind::Router | Kind::Server),
+        addressing: pattern(p.kind).addressing,
+        group: p.group.map(CString::new).transpose().ok().flatten(),
         retries: p.retries,
         topic: p.topic.map(|t| t.as_bytes().to_vec()),
         filter: p.filter.clone(),
@@ -658,6 +696,34 @@ fn session_config(
         progress: c.run.progress,
         endpoints: peer,
     }
+}
+
+/// A command's endpoints, checked: udp:// only for radio (connect) and dish (bind).
+fn endpoints_of(p: &Parts<'_>, pattern: Pattern) -> Result<Vec<Endpoint>, EndpointError> {
+    let e = &p.common.endpoints;
+    let endpoints =
+        endpoint::parse_all(&e.bind, &e.connect, &e.endpoints, pattern.natural, &|cap| {
+            zmq::has(cap).unwrap_or(false)
+        })?;
+    let udp = match p.kind {
+        Kind::Radio => Some(endpoint::Direction::Connect),
+        Kind::Dish => Some(endpoint::Direction::Bind),
+        _ => None,
+    };
+    endpoint::check_udp(&endpoints, udp, p.kind.name())?;
+    Ok(endpoints)
+}
+
+/// Group names (`radio -g`, `dish -j`), checked: at most 255 bytes, no NUL.
+fn groups<S: AsRef<str>>(names: &[S]) -> Result<Vec<CString>, Usage> {
+    names
+        .iter()
+        .map(|g| {
+            let g = g.as_ref();
+            crate::framing::group_name(g.as_bytes())
+                .map_err(|why| Usage(format!("group '{}': {why}", g.escape_debug())))
+        })
+        .collect()
 }
 
 /// The subscriptions an XSUB sends upstream at start: its prefixes, or everything.
@@ -686,8 +752,9 @@ fn exit_linger(
     // else until it is delivered.
     let default = if !pattern.sends() {
         Some(Duration::ZERO)
-    } else if matches!(kind, Kind::Pub | Kind::Xpub | Kind::Xsub) {
-        // A publisher promises no delivery (PUB drops for absent subscribers), so it must
+    } else if matches!(kind, Kind::Pub | Kind::Xpub | Kind::Xsub | Kind::Radio) {
+        // A publisher promises no delivery (PUB drops for absent subscribers, RADIO too, and
+        // over udp nobody even answers), so it must
         // not wait forever for a subscriber that went away and may never come back. What an
         // XSUB sends upstream is subscriptions: not data either, and an upstream that left
         // has no use for them.
@@ -781,9 +848,9 @@ impl Grace {
 /// With a delivery owed, the socket first stays open until its connections hold nothing unread,
 /// all within the linger period.
 fn finish(
-    mut sock: zmq::Socket,
+    mut sock: crate::context::Socket,
     mut monitor: Option<Monitor>,
-    ctx: zmq::Context,
+    ctx: crate::context::Context,
     signals: &Signals,
     delivery: Option<Delivery>,
 ) -> Result<Drained> {
@@ -896,7 +963,11 @@ fn wait_for_readers(
 
 /// Ends the context on a helper thread (libzmq delivers within the sockets' linger meanwhile)
 /// while watching for signals. False when the grace after a signal ran out first.
-fn drain_context(ctx: zmq::Context, signals: &Signals, grace: &mut Grace) -> Result<bool> {
+fn drain_context(
+    ctx: crate::context::Context,
+    signals: &Signals,
+    grace: &mut Grace,
+) -> Result<bool> {
     let (done_rx, done_tx) = UnixStream::pair().context("creating a pipe")?;
     let drainer = std::thread::spawn(move || {
         drop(ctx);
@@ -904,7 +975,7 @@ fn drain_context(ctx: zmq::Context, signals: &Signals, grace: &mut Grace) -> Res
     });
     let mut items = [
         wait::signal_item(signals),
-        zmq::PollItem::from_fd(done_rx.as_raw_fd(), zmq::POLLIN),
+        wait::read_item(done_rx.as_raw_fd()),
     ];
     loop {
         match wait::wait(signals, &mut items, grace.until, "queued messages to leave")? {

@@ -255,9 +255,49 @@ fn validate(
                 Ok(())
             }
         }
+        "udp" => check_udp_address(rest),
         _ if rest.is_empty() => Err(format!("{transport} needs an address after {transport}://")),
         _ => Ok(()),
     }
+}
+
+/// udp's `host:port` (`*:port` binds every address, a multicast host joins that group),
+/// possibly after an interface or source and `;`. The port is fixed: libzmq does not tell
+/// which port a wildcard got, so nobody could send to it.
+fn check_udp_address(rest: &str) -> Result<(), String> {
+    let target = rest.rsplit(';').next().unwrap_or(rest);
+    let Some((host, port)) = target.rsplit_once(':') else {
+        return Err("missing port (udp endpoints are HOST:PORT, e.g. udp://*:5556)".into());
+    };
+    if host.is_empty() {
+        return Err("missing host before the port (udp://*:PORT binds every address)".into());
+    }
+    if port == "*" || port == "0" {
+        return Err(
+            "udp needs a fixed port: libzmq does not tell which port a wildcard got".into(),
+        );
+    }
+    check_port(port, Direction::Connect)
+}
+
+/// udp:// belongs to RADIO, which connects it, and DISH, which binds it (`allowed`: the
+/// direction the command may use it in, `None` for every other command).
+pub fn check_udp(
+    endpoints: &[Endpoint],
+    allowed: Option<Direction>,
+    command: &str,
+) -> Result<(), EndpointError> {
+    for e in endpoints.iter().filter(|e| e.address.starts_with("udp://")) {
+        let why = match allowed {
+            None => format!("udp:// is for radio and dish, not {command}"),
+            Some(dir) if dir != e.direction => {
+                format!("{command} can only {dir} udp:// (a dish binds it, a radio connects)")
+            }
+            Some(_) => continue,
+        };
+        return Err(bad(&e.address, why));
+    }
+    Ok(())
 }
 
 /// `host:port`, where a connect may name a source first (`src;host:port`).
@@ -388,6 +428,36 @@ mod tests {
         let err = parse_positional("pgm://eth0;239.1.1.1:5555", Bind, &none).unwrap_err();
         assert!(err.reason.contains("not built into"), "{err}");
         assert!(parse_positional("tcp://*:1", Bind, &none).is_ok());
+    }
+
+    #[test]
+    fn udp_endpoints_have_a_fixed_port_and_belong_to_radio_and_dish() {
+        for ok in [
+            "udp://*:5556",
+            "udp://239.0.0.1:5556",
+            "udp://eth0;239.0.0.1:5556",
+        ] {
+            assert!(parse_positional(ok, Bind, &all).is_ok(), "{ok}");
+        }
+        for (bad, why) in [
+            ("udp://*:*", "fixed port"),
+            ("udp://127.0.0.1:0", "fixed port"),
+            ("udp://5556", "missing port"),
+            ("udp://:5556", "missing host"),
+        ] {
+            let err = parse_positional(bad, Connect, &all)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+        let eps = [ep(Bind, "udp://*:5556")];
+        assert!(check_udp(&eps, Some(Bind), "dish").is_ok());
+        let err = check_udp(&eps, Some(Connect), "radio")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("radio can only connect udp://"), "{err}");
+        let err = check_udp(&eps, None, "pub").unwrap_err().to_string();
+        assert!(err.contains("for radio and dish, not pub"), "{err}");
     }
 
     #[test]

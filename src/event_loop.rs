@@ -11,12 +11,16 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 
 use crate::codec::{write_id, Style};
+use crate::context::Socket;
 use crate::coproc;
 use crate::diag::log;
+use crate::draft;
 use crate::endpoint::Endpoint;
 use crate::exit::{Outcome, Timeout};
+use crate::framing;
 use crate::io::{Closed, Input, Next, Output};
 use crate::monitor::Monitor;
+use crate::patterns::Addressing;
 use crate::progress::{Progress, Stats};
 use crate::socket;
 use crate::trace;
@@ -59,6 +63,10 @@ pub struct SessionConfig {
     pub pace: Pace,
     /// The first frame is a routing id (ROUTER): unroutable ids are reported.
     pub routed: bool,
+    /// What the first field is, and whether messages are single-frame (the draft sockets).
+    pub addressing: Addressing,
+    /// RADIO's group for every message (`radio -g`); else the first field names it.
+    pub group: Option<std::ffi::CString>,
     /// Lazy Pirate: how many times a request is resent on a fresh socket after a timeout.
     pub retries: u32,
     /// A first frame sent before every message (`pub --topic`).
@@ -130,7 +138,7 @@ struct Woke {
 
 /// One socket with its input, output and signal pipe: the state every loop runs on.
 pub struct Session<'a> {
-    pub sock: zmq::Socket,
+    pub sock: Socket,
     pub input: Input,
     pub output: Output,
     pub signals: &'a Signals,
@@ -138,11 +146,15 @@ pub struct Session<'a> {
     pub stats: Stats,
     /// The first frame is a routing id (ROUTER): unroutable ids are reported.
     pub routed: bool,
+    addressing: Addressing,
+    group: Option<std::ffi::CString>,
     /// Words used in messages: the endpoints, for "no reply from …".
     pub peer: String,
     /// Connection events, with `-v` or `--wait-peers`.
     pub monitor: Option<Monitor>,
     msg: zmq::Message,
+    /// The received message of a SERVER or DISH, whose routing id or group is read too.
+    draft_msg: draft::Msg,
     kept: Kept,
     pacer: Pacer,
     /// `wait` returns on monitor events too (while waiting for peers).
@@ -208,11 +220,11 @@ impl RecvFilter {
 pub struct CoprocEnded;
 
 /// Opens a new socket (and its monitor) configured like the session's first one.
-pub type Reopen<'a> = Box<dyn Fn() -> Result<(zmq::Socket, Option<Monitor>)> + 'a>;
+pub type Reopen<'a> = Box<dyn Fn() -> Result<(Socket, Option<Monitor>)> + 'a>;
 
 impl<'a> Session<'a> {
     pub fn new(
-        sock: zmq::Socket,
+        sock: Socket,
         monitor: Option<Monitor>,
         input: Input,
         output: Output,
@@ -223,6 +235,8 @@ impl<'a> Session<'a> {
             limits,
             pace,
             routed,
+            addressing,
+            group,
             retries,
             topic,
             filter,
@@ -242,9 +256,12 @@ impl<'a> Session<'a> {
             limits,
             stats: Stats::default(),
             routed,
+            addressing,
+            group,
             peer,
             monitor,
             msg: zmq::Message::new(),
+            draft_msg: draft::Msg::new(),
             kept: Kept::default(),
             pacer: Pacer::new(pace.delay, pace.interval, pace.rate),
             awaiting_peers: false,
@@ -261,7 +278,7 @@ impl<'a> Session<'a> {
 
     /// Ends the session, giving back what the final drain needs. A monitor must be detached
     /// before the socket closes (see [`Monitor::detach`]).
-    pub fn into_parts(self) -> (zmq::Socket, Stats, Progress, Option<Monitor>) {
+    pub fn into_parts(self) -> (Socket, Stats, Progress, Option<Monitor>) {
         (self.sock, self.stats, self.progress, self.monitor)
     }
 
@@ -288,7 +305,7 @@ impl<'a> Session<'a> {
             let mut items = [
                 wait::signal_item(self.signals),
                 self.sock.as_poll_item(events),
-                stdin_fd.map_or_else(wait::no_item, |fd| zmq::PollItem::from_fd(fd, zmq::POLLIN)),
+                stdin_fd.map_or_else(wait::no_item, wait::read_item),
                 wait::monitor_item(self.monitor.as_ref()),
             ];
             match wait::wait(self.signals, &mut items, deadline, "polling the socket")? {
@@ -373,7 +390,10 @@ impl<'a> Session<'a> {
     /// Tries to send the next input message once, without blocking.
     fn try_send(&mut self) -> Result<Sent> {
         // The common cases, one line or one zmtp frame as one frame, without the general decoder.
-        let plain = self.retries == 0 && !self.routed && self.topic.is_none();
+        let plain = self.retries == 0
+            && !self.routed
+            && self.topic.is_none()
+            && matches!(self.addressing, Addressing::Plain | Addressing::Single);
         if plain && !self.tee && !self.trace {
             if let Some((frame, taken)) = self.input.plain_message() {
                 loop {
@@ -390,6 +410,7 @@ impl<'a> Session<'a> {
                 return Ok(Sent::Done);
             }
         }
+        let number = self.input.taken() + 1;
         let frames = match self.input.peek()? {
             Next::Message(frames) => frames,
             Next::Pending => return Ok(Sent::NeedInput),
@@ -408,23 +429,25 @@ impl<'a> Session<'a> {
         }
         if self.routed && frames.len() < 2 {
             // libzmq's ROUTER would take the lone frame as an id and drop it without a word.
-            let mut id = Vec::new();
-            let _ = write_id(&mut id, frames.get(0));
-            log!(
-                "message {} for routing id {} has no frames after the id: dropped",
-                self.input.taken() + 1,
-                String::from_utf8_lossy(&id)
-            );
+            let id = shown_id(frames.get(0));
+            log!("message {number} for routing id {id} has no frames after the id: dropped");
             self.input.advance();
             return Ok(Sent::Done);
         }
         let topic = self.topic.as_deref();
-        let parts = topic.into_iter().chain(frames.iter());
-        match send_parts(
-            &self.sock,
-            frames.len() + usize::from(topic.is_some()),
-            parts,
-        ) {
+        let sent = if self.addressing.single_frame() {
+            let (body, target) =
+                framing::outgoing(self.addressing, self.group.as_deref(), &frames, number)?;
+            framing::send(&mut self.sock, body, &target)
+        } else {
+            let parts = topic.into_iter().chain(frames.iter());
+            send_parts(
+                &self.sock,
+                frames.len() + usize::from(topic.is_some()),
+                parts,
+            )
+        };
+        match sent {
             Ok(()) => {
                 if self.tee || self.trace {
                     let parts = topic.into_iter().chain(frames.iter());
@@ -433,13 +456,8 @@ impl<'a> Session<'a> {
             }
             Err(zmq::Error::EAGAIN) => return Ok(Sent::Blocked),
             Err(zmq::Error::EHOSTUNREACH) if self.routed => {
-                let mut id = Vec::new();
-                let _ = write_id(&mut id, frames.get(0));
-                log!(
-                    "no peer with routing id {}: message {} dropped",
-                    String::from_utf8_lossy(&id),
-                    self.input.taken() + 1
-                );
+                let id = shown_id(frames.get(0));
+                log!("no peer with routing id {id}: message {number} dropped");
             }
             Err(e) => return Err(e).context("sending a message"),
         }
@@ -496,6 +514,12 @@ impl<'a> Session<'a> {
         if keep {
             self.kept.clear();
         }
+        if matches!(
+            self.addressing,
+            Addressing::ByRoutingId | Addressing::ByGroup
+        ) {
+            return self.try_recv_addressed(keep);
+        }
         let mut index = 0;
         // Frames received, and how many of them were not printed (a stripped topic).
         let mut received = 0;
@@ -538,6 +562,45 @@ impl<'a> Session<'a> {
             index += 1;
             flags = 0;
         }
+    }
+
+    /// Receives one SERVER or DISH message if one is ready, written out after its routing id
+    /// (decimal) or group as a first field.
+    #[cold]
+    #[inline(never)]
+    fn try_recv_addressed(&mut self, keep: bool) -> Result<bool> {
+        loop {
+            match self.draft_msg.recv(&mut self.sock, zmq::DONTWAIT) {
+                Ok(()) => break,
+                Err(zmq::Error::EAGAIN) => return Ok(false),
+                Err(zmq::Error::EINTR) => continue,
+                Err(e) => return Err(e).context("receiving a message"),
+            }
+        }
+        let id;
+        let head = match self.addressing {
+            Addressing::ByRoutingId => {
+                id = self.draft_msg.routing_id().to_string();
+                id.as_bytes()
+            }
+            _ => self.draft_msg.group(),
+        };
+        let body = self.draft_msg.data();
+        for (i, field) in [head, body].into_iter().enumerate() {
+            if self.trace {
+                trace::frame(trace::Way::Received, None, i, i == 0, field);
+            }
+            self.output.frame(field, i, i == 0)?;
+            if keep {
+                self.kept.push(field);
+            }
+        }
+        self.stats.bytes_received += body.len() as u64;
+        self.stats.received += 1;
+        if self.stats.received.is_multiple_of(PROGRESS_EVERY) {
+            self.progress.update(&self.stats);
+        }
+        Ok(true)
     }
 
     /// What `--trace` and a subscriber's filter do with frame `n` (from 0) of a message: kept
@@ -833,7 +896,7 @@ impl Session<'_> {
         if unsafe { libc::isatty(fd) } != 1 {
             return Ok(false);
         }
-        let mut items = [zmq::PollItem::from_fd(fd, zmq::POLLIN)];
+        let mut items = [wait::read_item(fd)];
         match zmq::poll(&mut items, 0) {
             Ok(_) | Err(zmq::Error::EINTR) => {}
             Err(e) => return Err(e).context("polling stdin"),
@@ -844,6 +907,13 @@ impl Session<'_> {
         self.input.fill().context("reading stdin")?;
         Ok(false)
     }
+}
+
+/// A routing id as router prints it (as-is when printable, else `0x…`), for a diagnostic.
+fn shown_id(frame: &[u8]) -> String {
+    let mut id = Vec::new();
+    let _ = write_id(&mut id, frame);
+    String::from_utf8_lossy(&id).into_owned()
 }
 
 enum Sent {

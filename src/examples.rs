@@ -123,6 +123,19 @@ const RECIPES: &[Recipe] = &[
   zmqcat pull 5601 | sed -u 's/^/cooked: /' | zmqcat push --connect 5602 &   # the kitchen
   printf 'taco\\nburrito\\n' | zmqcat push --connect 5601               # the window",
     },
+    Recipe {
+        name: "radio",
+        title: "Radio and dish: groups over udp, no connection needed (RADIO/DISH, draft API)",
+        diagram: "
+                       ┌──▶ dish -j weather   (prints weather<TAB>sunny)
+   radio ──udp──▶ :5556┤
+                       └──▶ (news: nobody joined, dropped)",
+        commands: "
+  zmqcat dish -j weather -n 1 udp://*:5556 &                  # binds the udp port
+  while sleep 0.2; do printf 'weather\tsunny\nnews\thello\n'; done \
+      | zmqcat radio udp://127.0.0.1:5556                       # first field = group
+  zmqcat radio -g weather -m sunny --interval 1s udp://239.0.0.1:5556   # multicast",
+    },
 ];
 
 /// Prints every recipe, or the one named.

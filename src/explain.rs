@@ -42,7 +42,7 @@ pub fn print(cli: &Cli, mut plan: Value) -> Result<Outcome> {
 
 /// One socket: its type, endpoints, options in the order they are set, and its security.
 pub fn socket(
-    kind: zmq::SocketType,
+    kind: crate::context::SocketType,
     label: Option<&str>,
     endpoints: &[Endpoint],
     options: &[SetOpt],

@@ -100,7 +100,7 @@ impl Trouble {
 const EVENTS: i32 = zmq_sys::ZMQ_EVENT_ALL as i32;
 
 pub struct Monitor {
-    sock: zmq::Socket,
+    sock: crate::context::Socket,
     watch: Watch,
     /// Peers whose handshake succeeded, less those that disconnected since.
     peers: u64,
@@ -117,7 +117,11 @@ pub struct Monitor {
 
 impl Monitor {
     /// Starts monitoring `target`; call before it binds or connects so no event is missed.
-    pub fn attach(ctx: &zmq::Context, target: &zmq::Socket, watch: Watch) -> Result<Monitor> {
+    pub fn attach(
+        ctx: &crate::context::Context,
+        target: &zmq::Socket,
+        watch: Watch,
+    ) -> Result<Monitor> {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let address = format!(
             "inproc://zmqcat-monitor-{}",
@@ -127,7 +131,7 @@ impl Monitor {
             .monitor(&address, EVENTS)
             .context("starting the socket monitor")?;
         let sock = ctx
-            .socket(zmq::PAIR)
+            .socket(crate::context::PAIR)
             .context("creating the monitor socket")?;
         sock.set_linger(0)?;
         sock.connect(&address)
@@ -633,8 +637,8 @@ mod tests {
     #[test]
     fn a_refused_handshake_is_told_once_and_retries_are_counted() {
         use zmq_sys as z;
-        let ctx = zmq::Context::new();
-        let mut target = ctx.socket(zmq::PUSH).unwrap();
+        let ctx = crate::context::Context::new();
+        let mut target = ctx.socket(crate::context::PUSH).unwrap();
         let watch = Watch {
             verbose: 1,
             ..Default::default()
@@ -694,13 +698,13 @@ mod tests {
 
     #[test]
     fn peers_are_counted_through_real_events() {
-        let ctx = zmq::Context::new();
-        let server = ctx.socket(zmq::PULL).unwrap();
+        let ctx = crate::context::Context::new();
+        let server = ctx.socket(crate::context::PULL).unwrap();
         server.set_linger(0).unwrap();
         let mut mon = Monitor::attach(&ctx, &server, Watch::default()).unwrap();
         server.bind("tcp://127.0.0.1:*").unwrap();
         let ep = server.get_last_endpoint().unwrap().unwrap();
-        let client = ctx.socket(zmq::PUSH).unwrap();
+        let client = ctx.socket(crate::context::PUSH).unwrap();
         client.set_linger(0).unwrap();
         client.connect(&ep).unwrap();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

@@ -45,7 +45,7 @@ macro_rules! socket_commands {
         pub fn pattern(kind: Kind) -> Pattern {
             match kind {
                 $(Kind::$kind => Pattern {
-                    socket: zmq::$socket,
+                    socket: crate::context::$socket,
                     natural: Direction::$natural,
                     run: Loop::$run,
                     addressing: Addressing::$ids,
@@ -67,6 +67,12 @@ socket_commands! {
     Pair = "pair", PAIR, Connect, Duplex, Plain;
     Xpub = "xpub", XPUB, Bind, Duplex, Plain;
     Xsub = "xsub", XSUB, Connect, Duplex, Plain;
+    Server = "server", SERVER, Bind, Duplex, ByRoutingId;
+    Client = "client", CLIENT, Connect, Duplex, Single;
+    Scatter = "scatter", SCATTER, Connect, SendOnly, Single;
+    Gather = "gather", GATHER, Bind, RecvOnly, Single;
+    Radio = "radio", RADIO, Connect, SendOnly, ByGroup;
+    Dish = "dish", DISH, Bind, RecvOnly, ByGroup;
 }
 
 impl Kind {
@@ -102,16 +108,35 @@ pub enum Loop {
 }
 
 /// Whether a socket's messages name their peer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Addressing {
     /// The first frame is the peer's routing id, shown and read as the first field.
     ById,
+    #[default]
     Plain,
+    /// A thread-safe (draft) socket: every message is one frame, and input of more is refused.
+    Single,
+    /// Single-frame messages that carry their peer's routing id as a property (SERVER): shown
+    /// and read as a decimal first field.
+    ByRoutingId,
+    /// Single-frame messages that carry a group as a property (RADIO, DISH): shown and read as
+    /// the first field.
+    ByGroup,
+}
+
+impl Addressing {
+    /// Whether the socket is thread-safe: one frame per message.
+    pub fn single_frame(self) -> bool {
+        matches!(
+            self,
+            Addressing::Single | Addressing::ByRoutingId | Addressing::ByGroup
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 pub struct Pattern {
-    pub socket: zmq::SocketType,
+    pub socket: crate::context::SocketType,
     /// What a bare positional endpoint does.
     pub natural: Direction,
     pub run: Loop,

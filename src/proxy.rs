@@ -160,7 +160,7 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
     let security = [front_side.security.clone(), back_side.security.clone()];
 
     let signals = Signals::install().context("installing signal handlers")?;
-    let ctx = zmq::Context::new();
+    let ctx = crate::context::Context::new();
     let zap = security::start_zap(&ctx, &security)?;
     security::announce_all(&security, verbose);
     let events = args.log.events.as_deref().map(EventLog::open).transpose()?;
@@ -218,7 +218,7 @@ fn capture(
     args: &ProxyArgs,
     style: Style,
     [front, back]: [Kind; 2],
-    [mut front_sock, mut back_sock]: [zmq::Socket; 2],
+    [mut front_sock, mut back_sock]: [crate::context::Socket; 2],
     (front_watched, monitors): (bool, &mut Vec<Monitor>),
     signals: &Signals,
 ) -> Result<(Outcome, Counts)> {
@@ -283,18 +283,18 @@ fn wait_signal(signals: &Signals, monitors: &mut [Monitor]) -> Result<i32> {
 
 /// libzmq's proxy on a joined thread, steered through an inproc control socket.
 fn steerable(
-    ctx: &zmq::Context,
-    mut front: zmq::Socket,
-    mut back: zmq::Socket,
+    ctx: &crate::context::Context,
+    mut front: crate::context::Socket,
+    mut back: crate::context::Socket,
     signals: &Signals,
     monitors: &mut [Monitor],
     stats: bool,
 ) -> Result<(Outcome, Counts)> {
     let address = format!("inproc://zmqcat-proxy-control-{}", std::process::id());
-    let control = ctx.socket(zmq::PAIR)?;
+    let control = ctx.socket(crate::context::PAIR)?;
     control.set_linger(0)?;
     control.bind(&address)?;
-    let mut proxy_end = ctx.socket(zmq::PAIR)?;
+    let mut proxy_end = ctx.socket(crate::context::PAIR)?;
     proxy_end.set_linger(0)?;
     proxy_end.connect(&address)?;
     let proxy = std::thread::spawn(move || {

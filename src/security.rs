@@ -543,7 +543,7 @@ impl Security {
     }
 
     /// Starts the ZAP handler when a policy needs one.
-    pub fn start_zap(&self, ctx: &zmq::Context) -> Result<Option<Zap>> {
+    pub fn start_zap(&self, ctx: &crate::context::Context) -> Result<Option<Zap>> {
         start_zap(ctx, [self])
     }
 }
@@ -563,7 +563,7 @@ pub fn announce_all(all: &[Security], verbose: u8) {
 /// Starts one ZAP handler for the sockets of a command, each judged by its own policy (told
 /// apart by ZAP domain), when any policy needs one.
 pub fn start_zap<'a>(
-    ctx: &zmq::Context,
+    ctx: &crate::context::Context,
     all: impl IntoIterator<Item = &'a Security>,
 ) -> Result<Option<Zap>> {
     let all: Vec<&Security> = all.into_iter().collect();
@@ -595,22 +595,22 @@ fn read_password(arg: &str) -> Result<String, Usage> {
 
 /// The running ZAP handler; dropping it stops and joins the thread.
 pub struct Zap {
-    stop: zmq::Socket,
+    stop: crate::context::Socket,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Zap {
-    fn start(ctx: &zmq::Context, policies: Vec<Policy>) -> Result<Zap> {
-        let handler = ctx.socket(zmq::REP)?;
+    fn start(ctx: &crate::context::Context, policies: Vec<Policy>) -> Result<Zap> {
+        let handler = ctx.socket(crate::context::REP)?;
         handler.set_linger(0)?;
         handler
             .bind("inproc://zeromq.zap.01")
             .context("starting the ZAP handler")?;
         let address = format!("inproc://zmqcat-zap-stop-{}", std::process::id());
-        let stop = ctx.socket(zmq::PAIR)?;
+        let stop = ctx.socket(crate::context::PAIR)?;
         stop.set_linger(0)?;
         stop.bind(&address)?;
-        let listen = ctx.socket(zmq::PAIR)?;
+        let listen = ctx.socket(crate::context::PAIR)?;
         listen.set_linger(0)?;
         listen.connect(&address)?;
         let thread = std::thread::spawn(move || serve(&handler, &listen, &policies));
@@ -760,7 +760,7 @@ mod tests {
             curve_secret: Some(secret),
             ..client.clone()
         };
-        let ctx = zmq::Context::new();
+        let ctx = crate::context::Context::new();
         for (args, role) in [(server, "server"), (client, "client"), (own_keys, "client")] {
             let plan = Security::assemble(&args, 0, None, false).unwrap();
             let d = plan.describe();

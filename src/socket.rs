@@ -349,14 +349,14 @@ pub fn subscriptions(prefixes: &[String]) -> Result<Vec<SetOpt>, Usage> {
 /// connects and the binds, unless a later option of the same name (a security policy's
 /// domain, `--set`) replaces them for every endpoint.
 pub fn open(
-    ctx: &zmq::Context,
-    kind: zmq::SocketType,
+    ctx: &crate::context::Context,
+    kind: crate::context::SocketType,
     options: &[SetOpt],
     endpoints: &[Endpoint],
     verbose: u8,
     private: bool,
     watch: Option<Watch>,
-) -> Result<(zmq::Socket, Option<Monitor>)> {
+) -> Result<(crate::context::Socket, Option<Monitor>)> {
     let mut sock = ctx.socket(kind).context("creating the socket")?;
     let (now, later) = split_binds_only(options);
     for opt in now {
@@ -581,7 +581,7 @@ mod tests {
 
     #[test]
     fn the_last_wildcard_bind_is_named_by_the_address_it_got() {
-        let ctx = zmq::Context::new();
+        let ctx = crate::context::Context::new();
         let eps = |list: &[(Direction, &str)]| -> Vec<Endpoint> {
             list.iter()
                 .map(|&(direction, a)| Endpoint {
@@ -594,7 +594,7 @@ mod tests {
             (Direction::Bind, "tcp://127.0.0.1:*"),
             (Direction::Bind, "tcp://127.0.0.1:*"),
         ]);
-        let (sock, _) = open(&ctx, zmq::PULL, &[], &given, 0, true, None).unwrap();
+        let (sock, _) = open(&ctx, crate::context::PULL, &[], &given, 0, true, None).unwrap();
         let got = resolved(&sock, &given);
         assert_eq!(got[0], given[0], "libzmq keeps no record of earlier binds");
         let port = got[1].address.strip_prefix("tcp://127.0.0.1:").unwrap();
@@ -602,7 +602,7 @@ mod tests {
 
         // A connect after the bind: the bind is still attached last (binds follow connects).
         let (_server, ep) = {
-            let s = ctx.socket(zmq::PUSH).unwrap();
+            let s = ctx.socket(crate::context::PUSH).unwrap();
             s.bind("tcp://127.0.0.1:*").unwrap();
             let ep = s.get_last_endpoint().unwrap().unwrap();
             (s, ep)
@@ -611,7 +611,7 @@ mod tests {
             (Direction::Bind, "tcp://127.0.0.1:*"),
             (Direction::Connect, &ep),
         ]);
-        let (sock, _) = open(&ctx, zmq::PULL, &[], &given, 0, true, None).unwrap();
+        let (sock, _) = open(&ctx, crate::context::PULL, &[], &given, 0, true, None).unwrap();
         let got = resolved(&sock, &given);
         assert_ne!(got[0], given[0], "{got:?}");
         assert_eq!(got[1], given[1]);
@@ -620,8 +620,8 @@ mod tests {
 
     #[test]
     fn options_reach_libzmq() {
-        let ctx = zmq::Context::new();
-        let mut sock = ctx.socket(zmq::PUSH).unwrap();
+        let ctx = crate::context::Context::new();
+        let mut sock = ctx.socket(crate::context::PUSH).unwrap();
         SetOpt::int("sndhwm", 7).unwrap().apply(&mut sock).unwrap();
         SetOpt::parse_assignment("linger=0")
             .unwrap()

@@ -28,9 +28,34 @@ pub fn signal_item(signals: &Signals) -> zmq::PollItem<'static> {
     zmq::PollItem::from_fd(signals.fd(), zmq::POLLIN)
 }
 
+/// An item for a descriptor to read (stdin, a pipe): ready on data, end of file or hang-up.
+///
+/// POLLERR is asked for as well: with a thread-safe (draft) socket in the set, libzmq's poller
+/// reports a hang-up as POLLERR and drops what was not asked for, so an ended stdin would go
+/// unnoticed with POLLIN alone (poll(2) and the classic `zmq_poll` report it either way).
+pub fn read_item(fd: std::os::fd::RawFd) -> zmq::PollItem<'static> {
+    zmq::PollItem::from_fd(fd, zmq::POLLIN | zmq::POLLERR)
+}
+
 /// An item that watches nothing, to keep a fixed layout when something is absent.
+///
+/// Its descriptor is a pipe of zmqcat's own that never becomes ready, not -1: with a
+/// thread-safe (draft) socket in the set, `zmq_poll` goes through libzmq's poller, which
+/// refuses a negative descriptor (EBADF) where poll(2) would skip it.
 pub fn no_item() -> zmq::PollItem<'static> {
-    zmq::PollItem::from_fd(-1, zmq::PollEvents::empty())
+    zmq::PollItem::from_fd(idle_fd(), zmq::PollEvents::empty())
+}
+
+/// The read end of a pipe whose write end stays open and unused: never readable, never hung up.
+fn idle_fd() -> std::os::fd::RawFd {
+    use std::os::fd::{AsRawFd, OwnedFd};
+    static PIPE: std::sync::OnceLock<Option<(OwnedFd, OwnedFd)>> = std::sync::OnceLock::new();
+    let pipe = PIPE.get_or_init(|| {
+        let (r, w) = std::os::unix::net::UnixStream::pair().ok()?;
+        Some((r.into(), w.into()))
+    });
+    // Without descriptors left, -1 still serves every socket but the draft ones.
+    pipe.as_ref().map_or(-1, |(r, _)| r.as_raw_fd())
 }
 
 /// The item of a monitor, or [`no_item`] without one.

@@ -9,6 +9,8 @@ mod support;
 mod architecture;
 #[path = "cases/bench.rs"]
 mod bench;
+#[path = "cases/draft.rs"]
+mod draft;
 #[path = "cases/extras.rs"]
 mod extras;
 #[path = "cases/faults.rs"]

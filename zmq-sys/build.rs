@@ -39,4 +39,6 @@ fn main() {
     // libzmq at run time (`zmq_has`), which is also right for the system-libzmq build.
     println!("cargo:curve=1");
     println!("cargo:draft=1");
+    // The draft functions are declared only where they exist (see lib.rs).
+    println!("cargo:rustc-cfg=zmq_draft");
 }

@@ -126,7 +126,7 @@ pub(super) fn read_mark(sock: &zmq::Socket, msg: &mut zmq::Message) -> Result<Ma
 /// A socket with what its waits watch: the signal pipe, the monitor (`-v`), `--timeout`, and
 /// the peer process when this run started one.
 pub(super) struct Link<'a> {
-    pub(super) sock: zmq::Socket,
+    pub(super) sock: crate::context::Socket,
     pub(super) monitor: Option<Monitor>,
     pub(super) signals: &'a Signals,
     pub(super) timeout: Option<Duration>,

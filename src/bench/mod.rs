@@ -90,7 +90,7 @@ struct Plan {
 pub fn run(args: &BenchArgs) -> Result<Outcome> {
     let plan = Plan::new(args)?;
     let signals = Signals::install().context("installing signal handlers")?;
-    let ctx = zmq::Context::new();
+    let ctx = crate::context::Context::new();
     let zap = plan.security.start_zap(&ctx)?;
     plan.security.announce(plan.verbose);
     let (report, result) = if plan.endpoints.is_empty() {
@@ -301,16 +301,16 @@ impl Plan {
         socket::options_for(&a.socket, self.linger, opts, self.security.options())
     }
 
-    fn socket_type(role: BenchRole) -> zmq::SocketType {
+    fn socket_type(role: BenchRole) -> crate::context::SocketType {
         match role {
-            BenchRole::Pub => zmq::XPUB,
+            BenchRole::Pub => crate::context::XPUB,
             other => pattern(kind_of(other)).socket,
         }
     }
 
     fn open<'s>(
         &self,
-        ctx: &zmq::Context,
+        ctx: &crate::context::Context,
         signals: &'s Signals,
         role: BenchRole,
         endpoints: &[Endpoint],
@@ -343,7 +343,11 @@ impl Plan {
     }
 
     /// One end, against the endpoints given.
-    fn run_one(&self, ctx: &zmq::Context, signals: &Signals) -> Result<(Report, Result<()>)> {
+    fn run_one(
+        &self,
+        ctx: &crate::context::Context,
+        signals: &Signals,
+    ) -> Result<(Report, Result<()>)> {
         let mut link = self.open(ctx, signals, self.role, &self.endpoints, false)?;
         let endpoint = socket::resolved(&link.sock, &self.endpoints)
             .iter()
@@ -380,7 +384,7 @@ impl Plan {
     /// Both ends: this process measures on a private endpoint, a second zmqcat plays the peer.
     fn run_pair(
         &self,
-        ctx: &zmq::Context,
+        ctx: &crate::context::Context,
         signals: &Signals,
         a: &BenchArgs,
     ) -> Result<(Report, Result<()>)> {

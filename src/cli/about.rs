@@ -61,6 +61,33 @@ fn purpose(kind: Kind) -> &'static str {
              messages are sent upstream as they are, so `\\x01PREFIX` subscribes and \
              `\\x00PREFIX` cancels. The front end of a pub-sub proxy."
         }
+        Kind::Server => {
+            "The server of the thread-safe request-reply pair (draft API): it talks with any \
+             number of CLIENT peers at once and knows each by a numeric routing id, which \
+             libzmq assigns per connection."
+        }
+        Kind::Client => {
+            "The client of the thread-safe request-reply pair (draft API): messages go to its \
+             SERVER peers in turn, and replies come back in any order, as on a dealer."
+        }
+        Kind::Scatter => {
+            "The upstream end of a thread-safe pipeline (draft API): every message goes to one \
+             of the connected GATHER peers, in turn, as push does."
+        }
+        Kind::Gather => {
+            "The downstream end of a thread-safe pipeline (draft API): messages from every \
+             connected SCATTER peer are taken in turn, as pull does."
+        }
+        Kind::Radio => {
+            "Publishes to groups (draft API): each message goes to the DISH peers that joined \
+             its group, over udp:// (unicast or multicast, no handshake) or tcp. The group is \
+             -g GROUP, or else the first field of each input message."
+        }
+        Kind::Dish => {
+            "Receives the groups it joined (-j GROUP, repeatable) from RADIO peers, over \
+             udp:// (bind udp://ADDR:PORT, or udp://*:PORT) or tcp; each message is printed \
+             after its group."
+        }
     }
 }
 
@@ -115,6 +142,22 @@ pub(super) fn socket_command(kind: Kind) -> String {
         purpose(kind),
         run(p.run)
     );
+    match p.addressing {
+        Addressing::ByRoutingId => text.push_str(
+            "\n\nThe first field of every message is the client's routing id, in decimal; an \
+             input line's first field names the client it goes to. Messages are one frame: \
+             input of more is refused (status 4).",
+        ),
+        Addressing::ByGroup => text.push_str(
+            "\n\nA message's group is its first field (up to 255 bytes), unless radio's -g \
+             GROUP gives it. Messages are one frame: input of more is refused (status 4).",
+        ),
+        Addressing::Single => text.push_str(
+            "\n\nMessages are one frame, as on every thread-safe socket: input of more is \
+             refused (status 4).",
+        ),
+        Addressing::ById | Addressing::Plain => {}
+    }
     if p.addressing == Addressing::ById {
         text.push_str(
             "\n\nThe first field of every message is the peer's routing id: as it is when it \

@@ -54,6 +54,26 @@ pub struct SubArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+pub struct RadioArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub send: SendArgs,
+    /// Send every message to GROUP (else the first field of each message names its group)
+    #[arg(short = 'g', long, value_name = "GROUP", help_heading = "Groups")]
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DishArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Receive the messages sent to GROUP (repeatable; at least one)
+    #[arg(short = 'j', long = "join", value_name = "GROUP", action = ArgAction::Append, required = true, help_heading = "Groups")]
+    pub join: Vec<String>,
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct XsubArgs {
     #[command(flatten)]
     pub common: CommonArgs,

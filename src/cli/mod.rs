@@ -189,6 +189,66 @@ Examples:
   printf '\\x01A\\n' | zmqcat xsub --no-subscribe 5556   # subscribe by hand")]
     Xsub(XsubArgs),
 
+    /// SERVER (draft): print `id<TAB>message` per client request, route `id<TAB>message` lines back
+    #[command(long_about = about::socket_command(Kind::Server), after_help = "\
+Examples:
+  zmqcat server @tcp://127.0.0.1:*                # prints e.g. 1<TAB>hello (1: the client's routing id)
+  zmqcat server --coproc 'sed -u s/hello/hi/' 5555   # answers each client through a filter
+
+Messages are single frames (a thread-safe draft socket): a line with more fields than the
+routing id and one frame is refused, status 4. Needs libzmq's draft API (the default build).")]
+    Server(DuplexArgs),
+
+    /// CLIENT (draft): send input messages to servers and print their replies at the same time
+    #[command(long_about = about::socket_command(Kind::Client), after_help = "\
+Examples:
+  zmqcat client -m hello -n 1 5555                # one request, one reply
+  seq 10 | zmqcat client tcp://127.0.0.1:5555
+
+Messages are single frames: an input message of several frames is refused, status 4.
+Needs libzmq's draft API (the default build).")]
+    Client(DuplexArgs),
+
+    /// SCATTER (draft): send each input message to the next connected GATHER (round robin)
+    #[command(long_about = about::socket_command(Kind::Scatter), after_help = "\
+Examples:
+  seq 100 | zmqcat scatter 5557                   # like push, on a thread-safe socket
+
+Messages are single frames: an input message of several frames is refused, status 4.
+Needs libzmq's draft API (the default build).")]
+    Scatter(SendCommandArgs),
+
+    /// GATHER (draft): print every message scattered to it (fair-queued)
+    #[command(long_about = about::socket_command(Kind::Gather), after_help = "\
+Examples:
+  zmqcat gather -n 100 5557                       # like pull, on a thread-safe socket
+
+Needs libzmq's draft API (the default build).")]
+    Gather(RecvCommandArgs),
+
+    /// RADIO (draft): send each message to a group (-g, or the first field), over udp:// or tcp
+    #[command(long_about = about::socket_command(Kind::Radio), after_help = "\
+Examples:
+  zmqcat radio -g weather -m 'sunny' --interval 1s udp://239.0.0.1:5556   # multicast
+  printf 'weather\tsunny\nnews\thello\n' | zmqcat radio udp://127.0.0.1:5556
+  zmqcat radio -g logs @tcp://127.0.0.1:*         # dishes connect over tcp
+
+Messages are single frames after the group: more fields are refused, status 4. Groups are at
+most 255 bytes. A radio connects udp:// (to a dish's address or a multicast group); udp needs
+a fixed port. Needs libzmq's draft API (the default build).")]
+    Radio(RadioArgs),
+
+    /// DISH (draft): print `group<TAB>message` for every message of the groups joined with -j
+    #[command(long_about = about::socket_command(Kind::Dish), after_help = "\
+Examples:
+  zmqcat dish -j weather udp://*:5556             # unicast: radios send to this host's port
+  zmqcat dish -j weather -j news udp://239.0.0.1:5556   # multicast group
+  zmqcat dish -j logs '>tcp://127.0.0.1:40831'    # connect to a radio bound over tcp
+
+A dish binds udp:// (a port, or a multicast address to listen on); udp needs a fixed port.
+Needs libzmq's draft API (the default build).")]
+    Dish(DishArgs),
+
     /// PROXY: forward messages between two sockets (shared queue, forwarder, streamer)
     #[command(long_about = about::PROXY, after_help = "\
 Examples:

@@ -2,9 +2,10 @@
 //! (libzmq 4.3): constants, the two structs whose layout Rust must know, and the functions.
 //!
 //! Constants are `u32` (socket types, options, events, protocol errors), as the `zmq` crate
-//! expects: it casts them to `c_int` where libzmq wants one. Draft-API functions are not
-//! declared: a binary that referenced them would not link against a libzmq without the draft
-//! API (the packagers' system-libzmq build), whatever it checked at run time.
+//! expects: it casts them to `c_int` where libzmq wants one. Draft-API functions are declared
+//! only under `cfg(zmq_draft)`, which build.rs sets when it builds libzmq with the draft API: a
+//! binary that referenced them would not link against a libzmq without it (the packagers'
+//! system-libzmq build skips build.rs, so the cfg stays unset there).
 
 #![allow(non_camel_case_types)]
 
@@ -346,6 +347,18 @@ extern "C" {
     pub fn zmq_z85_decode(dest: *mut u8, string: *const c_char) -> *mut u8;
     pub fn zmq_curve_keypair(z85_public: *mut c_char, z85_secret: *mut c_char) -> c_int;
     pub fn zmq_curve_public(z85_public: *mut c_char, z85_secret: *const c_char) -> c_int;
+}
+
+// The draft API's functions (zmq.h under `ZMQ_BUILD_DRAFT_API`) that the draft socket types
+// need: groups for RADIO/DISH, routing ids for SERVER/CLIENT.
+#[cfg(zmq_draft)]
+extern "C" {
+    pub fn zmq_join(socket: *mut c_void, group: *const c_char) -> c_int;
+    pub fn zmq_leave(socket: *mut c_void, group: *const c_char) -> c_int;
+    pub fn zmq_msg_set_routing_id(msg: *mut zmq_msg_t, routing_id: u32) -> c_int;
+    pub fn zmq_msg_routing_id(msg: *mut zmq_msg_t) -> u32;
+    pub fn zmq_msg_set_group(msg: *mut zmq_msg_t, group: *const c_char) -> c_int;
+    pub fn zmq_msg_group(msg: *mut zmq_msg_t) -> *const c_char;
 }
 
 #[cfg(test)]

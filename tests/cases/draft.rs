@@ -1,0 +1,401 @@
+//! The draft socket commands (server, client, scatter, gather, radio, dish) against peers of
+//! their own, written here with the zmq crate plus the draft functions zmq-sys/ declares over
+//! the same libzmq (`cfg(zmq_draft)`, the default build); and their refusal where the linked
+//! libzmq has no draft API (the packagers' build on Debian's libzmq).
+
+use std::process::Command;
+
+use crate::support::{bin, Proc, T};
+
+/// Whether the linked libzmq has the draft API (the test binary links the same one zmqcat does).
+fn draft() -> bool {
+    zmq::has("draft") == Some(true)
+}
+
+#[test]
+fn without_the_draft_api_every_draft_command_is_refused_in_one_line() {
+    if draft() {
+        return;
+    }
+    for args in [
+        &["server", "5555"][..],
+        &["client", "5555"],
+        &["scatter", "5555"],
+        &["gather", "5555"],
+        &["radio", "-g", "g", "5555"],
+        &["dish", "-j", "g", "5555"],
+    ] {
+        let out = Command::new(bin()).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("zmqcat: {} needs libzmq's draft API", args[0]))
+                && err.contains("the default build (cargo install --path .) has it"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn udp_is_only_for_radio_and_dish_in_their_own_direction() {
+    for (args, why) in [
+        (
+            &["pub", "udp://127.0.0.1:5556"][..],
+            "udp:// is for radio and dish, not pub",
+        ),
+        (
+            &["push", ">udp://127.0.0.1:5556"],
+            "udp:// is for radio and dish, not push",
+        ),
+        (&["dish", "-j", "g", "udp://*:*"], "fixed port"),
+        (
+            &["poll", "server@tcp://127.0.0.1:*"],
+            "poll does not take the draft socket types yet (server)",
+        ),
+    ] {
+        let out = Command::new(bin()).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(why) || !draft(), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+}
+
+#[cfg(zmq_draft)]
+mod peers {
+    //! Draft sockets for the tests: one context each, the socket closed before it.
+
+    use std::ffi::CString;
+    use std::os::raw::{c_int, c_void};
+    use std::time::Duration;
+
+    use crate::support::T;
+
+    pub struct Peer {
+        sock: Option<zmq::Socket>,
+        ctx: *mut c_void,
+    }
+
+    impl Peer {
+        /// A draft socket of libzmq type `kind` (zmq.h's number), with linger 0.
+        pub fn new(kind: c_int) -> Peer {
+            // SAFETY: a fresh context, and a socket created in it, owned by the zmq::Socket.
+            unsafe {
+                let ctx = zmq_sys::zmq_ctx_new();
+                assert!(!ctx.is_null());
+                let raw = zmq_sys::zmq_socket(ctx, kind);
+                assert!(!raw.is_null(), "zmq_socket({kind})");
+                let sock = zmq::Socket::from_raw(raw);
+                sock.set_linger(0).unwrap();
+                sock.set_sndtimeo(T.as_millis() as i32).unwrap();
+                Peer {
+                    sock: Some(sock),
+                    ctx,
+                }
+            }
+        }
+
+        pub fn sock(&mut self) -> &mut zmq::Socket {
+            self.sock.as_mut().unwrap()
+        }
+
+        pub fn bind_local(&mut self) -> String {
+            let s = self.sock();
+            s.bind("tcp://127.0.0.1:*").unwrap();
+            s.get_last_endpoint().unwrap().unwrap()
+        }
+
+        pub fn join(&mut self, group: &str) {
+            let g = CString::new(group).unwrap();
+            // SAFETY: a live DISH socket and a NUL-terminated group.
+            let rc = unsafe { zmq_sys::zmq_join(self.sock().as_mut_ptr(), g.as_ptr()) };
+            assert_eq!(rc, 0, "zmq_join({group})");
+        }
+
+        /// Sends `body` with a routing id (SERVER) or a group (RADIO), or neither.
+        pub fn send(&mut self, body: &[u8], routing_id: Option<u32>, group: Option<&str>) {
+            let group = group.map(|g| CString::new(g).unwrap());
+            // SAFETY: a message initialised with `body`'s bytes, given to libzmq by the send
+            // (closed here if the send failed).
+            unsafe {
+                let mut msg = zmq_sys::zmq_msg_t::default();
+                assert_eq!(zmq_sys::zmq_msg_init_size(&mut msg, body.len()), 0);
+                let data = zmq_sys::zmq_msg_data(&mut msg) as *mut u8;
+                std::ptr::copy_nonoverlapping(body.as_ptr(), data, body.len());
+                if let Some(id) = routing_id {
+                    assert_eq!(zmq_sys::zmq_msg_set_routing_id(&mut msg, id), 0);
+                }
+                if let Some(g) = &group {
+                    assert_eq!(zmq_sys::zmq_msg_set_group(&mut msg, g.as_ptr()), 0);
+                }
+                let rc = zmq_sys::zmq_msg_send(&mut msg, self.sock().as_mut_ptr(), 0);
+                if rc < 0 {
+                    zmq_sys::zmq_msg_close(&mut msg);
+                    panic!(
+                        "zmq_msg_send: {}",
+                        zmq::Error::from_raw(zmq_sys::zmq_errno())
+                    );
+                }
+            }
+        }
+
+        /// One message within `within`: its body, routing id and group.
+        pub fn recv(&mut self, within: Duration) -> Option<(Vec<u8>, u32, String)> {
+            let ready = self
+                .sock()
+                .poll(zmq::POLLIN, within.as_millis() as i64)
+                .unwrap();
+            if ready == 0 {
+                return None;
+            }
+            // SAFETY: a message initialised, received into, read and closed here.
+            unsafe {
+                let mut msg = zmq_sys::zmq_msg_t::default();
+                zmq_sys::zmq_msg_init(&mut msg);
+                let rc = zmq_sys::zmq_msg_recv(&mut msg, self.sock().as_mut_ptr(), 0);
+                assert!(rc >= 0, "zmq_msg_recv");
+                let size = zmq_sys::zmq_msg_size(&msg);
+                let data = zmq_sys::zmq_msg_data(&mut msg) as *const u8;
+                let body = std::slice::from_raw_parts(data, size).to_vec();
+                let id = zmq_sys::zmq_msg_routing_id(&mut msg);
+                let g = zmq_sys::zmq_msg_group(&mut msg);
+                let group = if g.is_null() {
+                    String::new()
+                } else {
+                    std::ffi::CStr::from_ptr(g).to_string_lossy().into_owned()
+                };
+                zmq_sys::zmq_msg_close(&mut msg);
+                Some((body, id, group))
+            }
+        }
+    }
+
+    impl Drop for Peer {
+        fn drop(&mut self) {
+            drop(self.sock.take());
+            // SAFETY: the context's only socket is closed.
+            unsafe { zmq_sys::zmq_ctx_term(self.ctx) };
+        }
+    }
+
+    pub const SERVER: c_int = 12;
+    pub const CLIENT: c_int = 13;
+    pub const RADIO: c_int = 14;
+    pub const DISH: c_int = 15;
+    pub const GATHER: c_int = 16;
+    pub const SCATTER: c_int = 17;
+}
+
+#[cfg(zmq_draft)]
+mod with_draft {
+    use std::collections::HashMap;
+    use std::time::{Duration, Instant};
+
+    use super::peers::{Peer, CLIENT, DISH, GATHER, RADIO, SCATTER, SERVER};
+    use crate::support::{repeat_until, Proc, T};
+
+    /// A UDP port on 127.0.0.1 that was free a moment ago (libzmq cannot bind udp://…:*).
+    fn free_udp_port() -> u16 {
+        let s = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        s.local_addr().unwrap().port()
+    }
+
+    #[test]
+    fn server_routes_each_reply_to_the_client_that_asked_among_three() {
+        let mut server = Proc::spawn(&["server", "@tcp://127.0.0.1:*"]);
+        let ep = server.wait_bound(T);
+        let mut clients: Vec<Peer> = (0..3).map(|_| Peer::new(CLIENT)).collect();
+        for (k, c) in clients.iter_mut().enumerate() {
+            c.sock().connect(&ep).unwrap();
+            c.send(format!("from-{k}").as_bytes(), None, None);
+        }
+        // Each line is `id<TAB>from-k`: the id is how a reply finds client k.
+        let lines = server.wait_stdout_lines(3, T);
+        let ids: HashMap<String, String> = lines
+            .iter()
+            .map(|l| {
+                let (id, body) = l.split_once('\t').expect("id<TAB>body");
+                assert!(id.parse::<u32>().is_ok_and(|n| n > 0), "{l}");
+                (body.to_string(), id.to_string())
+            })
+            .collect();
+        assert_eq!(ids.len(), 3, "{lines:?}");
+        // Replies in another order than the requests came.
+        for k in [2, 0, 1] {
+            let id = &ids[&format!("from-{k}")];
+            server.write_stdin(format!("{id}\treply-{k}\n").as_bytes());
+        }
+        for (k, c) in clients.iter_mut().enumerate() {
+            let (body, _, _) = c.recv(T).expect("a reply");
+            assert_eq!(body, format!("reply-{k}").as_bytes());
+        }
+        // A multi-frame reply is refused, naming the message (the fourth line of input).
+        server.write_stdin(b"1\ttoo\tmany\n");
+        server.expect_exit(4, T);
+        assert!(server.stderr().contains("message 4"), "{}", server.stderr());
+    }
+
+    #[test]
+    fn client_talks_to_a_server_peer() {
+        let mut server = Peer::new(SERVER);
+        let ep = server.bind_local();
+        let mut client = Proc::spawn(&["client", "-m", "hello", "-n", "1", &ep]);
+        let (body, id, _) = server.recv(T).expect("a request");
+        assert_eq!(body, b"hello");
+        assert_ne!(id, 0);
+        server.send(b"world", Some(id), None);
+        client.expect_exit(0, T);
+        assert_eq!(client.stdout_text(), "world\n");
+    }
+
+    #[test]
+    fn a_multi_frame_message_is_refused_with_its_number_not_split() {
+        let gather = Proc::spawn(&["gather", "@tcp://127.0.0.1:*"]);
+        let ep = gather.wait_bound(T);
+        let mut scatter = Proc::feeding(&["scatter", &ep], b"one\ntwo\tthree\nfour\n");
+        scatter.expect_exit(4, T);
+        let err = scatter.stderr();
+        assert!(
+            err.contains(
+                "malformed input in message 2: 2 frames; this socket carries single-frame messages"
+            ),
+            "{err}"
+        );
+        gather.wait_stdout_lines(1, T);
+        assert_eq!(gather.stdout_text(), "one\n", "nothing of message 2 went");
+        let mut client = Proc::feeding(&["client", &ep], b"a\tb\n");
+        client.expect_exit(4, T);
+        assert!(client.stderr().contains("message 1"), "{}", client.stderr());
+    }
+
+    #[test]
+    fn scatter_and_gather_deliver_exact_counts_both_ways() {
+        // zmqcat scatter → a GATHER peer.
+        let mut gather = Peer::new(GATHER);
+        let ep = gather.bind_local();
+        let input: String = (1..=500).map(|i| format!("{i}\n")).collect();
+        let mut scatter = Proc::feeding(&["scatter", &ep], input.as_bytes());
+        let got: Vec<Vec<u8>> = (0..500)
+            .map(|_| gather.recv(T).expect("a message").0)
+            .collect();
+        scatter.expect_exit(0, T);
+        assert_eq!(got.last().unwrap(), b"500");
+        assert!(
+            gather.recv(Duration::from_millis(100)).is_none(),
+            "no 501st"
+        );
+        // A SCATTER peer → zmqcat gather -n 500.
+        let mut out = Proc::spawn(&["gather", "-n", "500", "@tcp://127.0.0.1:*"]);
+        let ep = out.wait_bound(T);
+        let mut scatter = Peer::new(SCATTER);
+        scatter.sock().connect(&ep).unwrap();
+        for i in 1..=500 {
+            scatter.send(format!("{i}").as_bytes(), None, None);
+        }
+        out.expect_exit(0, T);
+        assert_eq!(out.stdout_text(), input);
+    }
+
+    /// Sends a, b and c messages from `radio` until `dish` printed both joined groups; the
+    /// group it did not join never shows.
+    fn groups_reach_the_dish(radio: &mut Peer, dish: &Proc) {
+        let mut n = 0;
+        repeat_until(
+            "messages of groups a and b",
+            T,
+            Duration::from_millis(20),
+            || {
+                n += 1;
+                for g in ["a", "b", "c"] {
+                    radio.send(format!("{g}-{n}").as_bytes(), None, Some(g));
+                }
+                let out = dish.stdout_text();
+                out.contains("a\ta-") && out.contains("b\tb-")
+            },
+        );
+        let out = dish.stdout_text();
+        assert!(!out.contains('c'), "{out}");
+        for line in out.lines() {
+            let (group, body) = line.split_once('\t').unwrap();
+            assert!(body.starts_with(&format!("{group}-")), "{line}");
+        }
+    }
+
+    #[test]
+    fn dish_prints_the_groups_it_joined_over_udp_and_tcp() {
+        let port = free_udp_port();
+        let dish = Proc::spawn(&[
+            "dish",
+            "-j",
+            "a",
+            "-j",
+            "b",
+            &format!("udp://127.0.0.1:{port}"),
+        ]);
+        let mut radio = Peer::new(RADIO);
+        radio
+            .sock()
+            .connect(&format!("udp://127.0.0.1:{port}"))
+            .unwrap();
+        groups_reach_the_dish(&mut radio, &dish);
+
+        let mut radio = Peer::new(RADIO);
+        let ep = radio.bind_local();
+        let dish = Proc::spawn(&["dish", "-j", "a", "-j", "b", &format!(">{ep}")]);
+        groups_reach_the_dish(&mut radio, &dish);
+    }
+
+    /// Receives on `dish` until a message of `group` comes, within [`T`].
+    fn wait_for_group(dish: &mut Peer, group: &str) -> Vec<u8> {
+        let deadline = Instant::now() + T;
+        loop {
+            assert!(Instant::now() < deadline, "no message of group {group}");
+            if let Some((body, _, g)) = dish.recv(Duration::from_millis(100)) {
+                assert_eq!(g, group);
+                return body;
+            }
+        }
+    }
+
+    #[test]
+    fn radio_sends_to_a_group_given_or_named_by_the_first_field() {
+        // udp, -g: the DISH peer binds, zmqcat's radio connects and repeats.
+        let port = free_udp_port();
+        let mut dish = Peer::new(DISH);
+        dish.sock()
+            .bind(&format!("udp://127.0.0.1:{port}"))
+            .unwrap();
+        dish.join("news");
+        let ep = format!("udp://127.0.0.1:{port}");
+        let _radio = Proc::spawn(&["radio", "-g", "news", "-m", "hi", "--interval", "20ms", &ep]);
+        assert_eq!(wait_for_group(&mut dish, "news"), b"hi");
+
+        // tcp, the first field: zmqcat's radio binds, the DISH peer connects.
+        let radio = Proc::spawn(&[
+            "radio",
+            "-m",
+            "x\tfor x",
+            "--interval",
+            "20ms",
+            "@tcp://127.0.0.1:*",
+        ]);
+        let ep = radio.wait_bound(T);
+        let mut dish = Peer::new(DISH);
+        dish.sock().connect(&ep).unwrap();
+        dish.join("x");
+        assert_eq!(wait_for_group(&mut dish, "x"), b"for x");
+    }
+}
+
+#[test]
+fn explain_shows_the_groups_and_the_socket_type() {
+    if !draft() {
+        return;
+    }
+    let mut p = Proc::spawn(&["dish", "--explain", "-j", "a", "-j", "b", "udp://*:5556"]);
+    p.expect_exit(0, T);
+    let plan: serde_json::Value = serde_json::from_str(&p.stdout_text()).unwrap();
+    assert_eq!(plan["socket"]["type"], "DISH");
+    assert_eq!(plan["groups"]["join"], serde_json::json!(["a", "b"]));
+}
