@@ -244,6 +244,7 @@ impl Plan {
             Command::Xpub(a) => Parts::duplex(Kind::Xpub, a),
             Command::Server(a) => Parts::duplex(Kind::Server, a),
             Command::Client(a) => Parts::duplex(Kind::Client, a),
+            Command::Channel(a) => Parts::duplex(Kind::Channel, a),
             Command::Scatter(a) => Parts::new(Kind::Scatter, &a.common, Some(&a.send)),
             Command::Gather(a) => Parts::new(Kind::Gather, &a.common, None),
             Command::Radio(a) => Parts {

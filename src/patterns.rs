@@ -73,6 +73,7 @@ socket_commands! {
     Gather = "gather", GATHER, Bind, RecvOnly, Single;
     Radio = "radio", RADIO, Connect, SendOnly, ByGroup;
     Dish = "dish", DISH, Bind, RecvOnly, ByGroup;
+    Channel = "channel", CHANNEL, Connect, Duplex, Single;
 }
 
 impl Kind {

@@ -70,6 +70,10 @@ fn purpose(kind: Kind) -> &'static str {
             "The client of the thread-safe request-reply pair (draft API): messages go to its \
              SERVER peers in turn, and replies come back in any order, as on a dealer."
         }
+        Kind::Channel => {
+            "One exclusive connection between two peers, both ways, on a thread-safe socket \
+             (draft API): a CHANNEL talks with exactly one other CHANNEL, as pair does."
+        }
         Kind::Scatter => {
             "The upstream end of a thread-safe pipeline (draft API): every message goes to one \
              of the connected GATHER peers, in turn, as push does."

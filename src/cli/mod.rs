@@ -209,6 +209,16 @@ Messages are single frames: an input message of several frames is refused, statu
 Needs libzmq's draft API (the default build).")]
     Client(DuplexArgs),
 
+    /// CHANNEL (draft): one exclusive connection, both ways, like pair on a thread-safe socket
+    #[command(long_about = about::socket_command(Kind::Channel), after_help = "\
+Examples:
+  zmqcat channel @tcp://127.0.0.1:5555            # one end: bind, print what comes, send stdin
+  zmqcat channel -m hi -n 1 tcp://127.0.0.1:5555  # the other: say hi, end at the first answer
+
+Messages are single frames: an input message of several frames is refused, status 4.
+Needs libzmq's draft API (the default build).")]
+    Channel(DuplexArgs),
+
     /// SCATTER (draft): send each input message to the next connected GATHER (round robin)
     #[command(long_about = about::socket_command(Kind::Scatter), after_help = "\
 Examples:

@@ -24,6 +24,7 @@ fn without_the_draft_api_every_draft_command_is_refused_in_one_line() {
         &["gather", "5555"],
         &["radio", "-g", "g", "5555"],
         &["dish", "-j", "g", "5555"],
+        &["channel", "5555"],
     ] {
         let out = Command::new(bin()).args(args).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
@@ -185,6 +186,7 @@ mod peers {
     pub const DISH: c_int = 15;
     pub const GATHER: c_int = 16;
     pub const SCATTER: c_int = 17;
+    pub const CHANNEL: c_int = 20;
 }
 
 #[cfg(zmq_draft)]
@@ -192,7 +194,7 @@ mod with_draft {
     use std::collections::HashMap;
     use std::time::{Duration, Instant};
 
-    use super::peers::{Peer, CLIENT, DISH, GATHER, RADIO, SCATTER, SERVER};
+    use super::peers::{Peer, CHANNEL, CLIENT, DISH, GATHER, RADIO, SCATTER, SERVER};
     use crate::support::{repeat_until, Proc, T};
 
     /// A UDP port on 127.0.0.1 that was free a moment ago (libzmq cannot bind udp://…:*).
@@ -247,6 +249,36 @@ mod with_draft {
         server.send(b"world", Some(id), None);
         client.expect_exit(0, T);
         assert_eq!(client.stdout_text(), "world\n");
+    }
+
+    #[test]
+    fn channel_talks_both_ways_with_a_channel_peer() {
+        // zmqcat bound, a CHANNEL peer connecting: what each sends, the other gets.
+        let mut z = Proc::spawn(&["channel", "-n", "2", "@tcp://127.0.0.1:*"]);
+        let ep = z.wait_bound(T);
+        let mut peer = Peer::new(CHANNEL);
+        peer.sock().connect(&ep).unwrap();
+        peer.send(b"one", None, None);
+        z.wait_stdout_lines(1, T);
+        z.write_stdin(b"back\n");
+        let (body, _, _) = peer.recv(T).expect("zmqcat's message");
+        assert_eq!(body, b"back");
+        peer.send(b"two", None, None);
+        z.close_stdin();
+        z.expect_exit(0, T);
+        assert_eq!(z.stdout_text(), "one\ntwo\n");
+        // zmqcat connecting to a bound peer, one message each way; more frames are refused.
+        let mut bound = Peer::new(CHANNEL);
+        let ep = bound.bind_local();
+        let mut z = Proc::spawn(&["channel", "-m", "hi", "-n", "1", &ep]);
+        let (body, _, _) = bound.recv(T).expect("hi");
+        assert_eq!(body, b"hi");
+        bound.send(b"answer", None, None);
+        z.expect_exit(0, T);
+        assert_eq!(z.stdout_text(), "answer\n");
+        let mut z = Proc::feeding(&["channel", &ep], b"a\tb\n");
+        z.expect_exit(4, T);
+        assert!(z.stderr().contains("message 1"), "{}", z.stderr());
     }
 
     #[test]
