@@ -8,14 +8,14 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 
 use crate::cli::{Limit, PollArgs};
-use crate::codec::{Decoder, Encoder};
+use crate::codec::{DecodeError, Decoder, Encoder};
 use crate::diag::log;
 use crate::endpoint;
 use crate::event_loop::{self, send_parts, Interrupted};
 use crate::exit::{Outcome, Timeout, Usage};
-use crate::io::{Closed, Input, Next, Output};
+use crate::io::{Closed, Input, InputError, Next, Output};
 use crate::monitor::{EventLog, Monitor, Watch};
-use crate::patterns::{pattern, Kind};
+use crate::patterns::{pattern, Addressing, Kind};
 use crate::security::{self, Security};
 use crate::signals::Signals;
 use crate::socket::{self, SetOpt};
@@ -49,15 +49,24 @@ fn planned(args: &PollArgs, linger: Option<Duration>) -> Result<Vec<Planned>> {
         .iter()
         .map(|s| endpoint::parse_spec(s, &has))
         .collect::<Result<Vec<_>, _>>()?;
-    if let Some(s) = specs.iter().find(|s| pattern(s.kind).socket.is_draft()) {
-        // Their routing ids and groups are properties, not frames: poll's loop has no place
-        // for them yet.
+    let properties = |k: Kind| {
+        matches!(
+            pattern(k).addressing,
+            Addressing::ByRoutingId | Addressing::ByGroup
+        )
+    };
+    if let Some(s) = specs.iter().find(|s| properties(s.kind)) {
+        // Their routing ids and groups are message properties, not frames: poll's loop has no
+        // place for them yet. (client, scatter, gather and channel carry plain single frames.)
         return Err(Usage(format!(
-            "poll does not take the draft socket types yet ({}); run `zmqcat {}` on its own",
+            "poll does not take server, radio or dish yet ({}); run `zmqcat {}` on its own",
             s.kind.name(),
             s.kind.name()
         ))
         .into());
+    }
+    if let Some(s) = specs.iter().find(|s| pattern(s.kind).socket.is_draft()) {
+        crate::draft::require(&format!("poll's {} socket", s.kind.name()))?;
     }
     let labels = labels(&specs)?;
     Security::check_scopes(
@@ -409,6 +418,19 @@ impl Poller<'_> {
                 );
                 self.input.advance();
                 continue;
+            }
+            if pattern(p.kind).addressing.single_frame() && frames.len() > 2 {
+                // A thread-safe socket would take each frame for a message of its own.
+                return Err(InputError {
+                    number,
+                    error: DecodeError(format!(
+                        "{} frames after the label; socket '{}' ({}) carries single-frame messages",
+                        frames.len() - 1,
+                        p.label,
+                        p.kind.name()
+                    )),
+                }
+                .into());
             }
             match send_parts(&p.sock, frames.len() - 1, frames.iter().skip(1)) {
                 Ok(()) => {

@@ -36,6 +36,16 @@ fn without_the_draft_api_every_draft_command_is_refused_in_one_line() {
             "{args:?}: {err}"
         );
     }
+    let out = Command::new(bin())
+        .args(["poll", "client@tcp://127.0.0.1:*"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("zmqcat: poll's client socket needs libzmq's draft API"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -52,7 +62,7 @@ fn udp_is_only_for_radio_and_dish_in_their_own_direction() {
         (&["dish", "-j", "g", "udp://*:*"], "fixed port"),
         (
             &["poll", "server@tcp://127.0.0.1:*"],
-            "poll does not take the draft socket types yet (server)",
+            "poll does not take server, radio or dish yet (server)",
         ),
     ] {
         let out = Command::new(bin()).args(args).output().unwrap();
@@ -279,6 +289,36 @@ mod with_draft {
         let mut z = Proc::feeding(&["channel", &ep], b"a\tb\n");
         z.expect_exit(4, T);
         assert!(z.stderr().contains("message 1"), "{}", z.stderr());
+    }
+
+    /// poll reads a gather and answers through a client, both single-frame draft sockets; a
+    /// message of two frames for the client is refused (status 4), not split.
+    #[test]
+    fn poll_takes_the_single_frame_draft_sockets() {
+        let mut server = Peer::new(SERVER);
+        let server_ep = server.bind_local();
+        let mut p = Proc::spawn(&[
+            "poll",
+            "in=gather@tcp://127.0.0.1:*",
+            &format!("out=client>{server_ep}"),
+        ]);
+        let ep = p.wait_bound(T);
+        let mut scatter = Peer::new(SCATTER);
+        scatter.sock().connect(&ep).unwrap();
+        scatter.send(b"job", None, None);
+        p.wait_stdout_contains(b"in\tjob\n", T);
+        p.write_stdin(b"out\tdone\n");
+        let (body, id, _) = server.recv(T).expect("the client's message");
+        assert_eq!(body, b"done");
+        server.send(b"ack", Some(id), None);
+        p.wait_stdout_contains(b"out\tack\n", T);
+        p.write_stdin(b"out\ttwo\tframes\n");
+        p.expect_exit(4, T);
+        assert!(p.stderr().contains("message 2"), "{}", p.dump());
+        assert!(
+            server.recv(Duration::from_millis(100)).is_none(),
+            "nothing of it went"
+        );
     }
 
     #[test]
