@@ -42,8 +42,6 @@ pub(super) fn with_defaults(
     cmd: &clap::Command,
     args: &mut Vec<std::ffi::OsString>,
 ) -> Result<Origin, crate::exit::Usage> {
-    use crate::config::{self, Accepts, Takes};
-    use crate::exit::Usage;
     let mut origin = Origin::default();
     // The command: the first word naming one (options before it are global ones).
     let Some(at) = args
@@ -57,15 +55,29 @@ pub(super) fn with_defaults(
     let Some(sub) = cmd.find_subcommand(&args[at]) else {
         return Ok(origin);
     };
-    let has = |long: &str| sub.get_arguments().any(|a| a.get_long() == Some(long));
-    let mut words: Vec<std::ffi::OsString> = Vec::new();
+    let mut words = from_environment(sub, &mut origin)?;
+    if let Some(name) = crate::config::requested(args) {
+        words.extend(from_profile(cmd, sub, &name, &mut origin)?);
+    }
+    args.splice(at + 1..at + 1, words);
+    Ok(origin)
+}
+
+/// The `--long=VALUE` words the environment gives command `sub`, each checked by its option's
+/// parser and noted in `origin` (secrets shown redacted).
+fn from_environment(
+    sub: &clap::Command,
+    origin: &mut Origin,
+) -> Result<Vec<std::ffi::OsString>, crate::exit::Usage> {
+    use crate::exit::Usage;
+    let mut words = Vec::new();
     for (var, long, secret) in ENVIRONMENT {
         let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) else {
             continue;
         };
-        if !has(long) {
+        let Some(arg) = sub.get_arguments().find(|a| a.get_long() == Some(long)) else {
             continue;
-        }
+        };
         let mut word = std::ffi::OsString::from(format!("--{long}="));
         word.push(&value);
         let shown = if *secret {
@@ -73,58 +85,64 @@ pub(super) fn with_defaults(
         } else {
             value.to_string_lossy().into_owned()
         };
-        if let Some(arg) = sub.get_arguments().find(|a| a.get_long() == Some(long)) {
-            check_value(arg, &word).map_err(|why| {
-                let why = if *secret {
-                    format!("invalid value for --{long}")
-                } else {
-                    why
-                };
-                Usage(format!("{var}={shown}: {why}"))
-            })?;
-        }
+        check_value(arg, &word).map_err(|why| {
+            let why = if *secret {
+                format!("invalid value for --{long}")
+            } else {
+                why
+            };
+            Usage(format!("{var}={shown}: {why}"))
+        })?;
         words.push(word);
         origin
             .environment
             .push((var.to_string(), format!("--{long}"), shown));
     }
-    if let Some(name) = config::requested(args) {
-        let file = config::file().ok_or_else(|| {
-            Usage(format!(
-                "--profile {name}: no configuration file (set ZMQCAT_CONFIG, or HOME for ~/.config/zmqcat/config.toml)"
-            ))
-        })?;
-        let text = std::fs::read_to_string(&file).map_err(|e| {
-            Usage(format!(
-                "--profile {name}: cannot read {}: {e}",
-                file.display()
-            ))
-        })?;
-        let longs = |c: &clap::Command| -> Vec<(String, Takes)> {
-            c.get_arguments()
-                .filter(|a| !matches!(a.get_id().as_str(), "explain" | "profile"))
-                .filter_map(|a| {
-                    let takes = match a.get_action() {
-                        ArgAction::SetTrue | ArgAction::SetFalse => Takes::Flag,
-                        ArgAction::Count => Takes::Count,
-                        ArgAction::Set | ArgAction::Append => Takes::Value,
-                        _ => return None,
-                    };
-                    a.get_long().map(|l| (l.to_string(), takes))
-                })
-                .collect()
-        };
-        let accepts = Accepts {
-            options: longs(sub),
-            anywhere: cmd
-                .get_subcommands()
-                .flat_map(|c| longs(c).into_iter().map(|(l, _)| l))
-                .collect(),
-        };
-        let (profile_words, applied) = config::options(&name, &file, &text, &accepts)?;
-        words.extend(profile_words);
-        origin.profile = Some(applied);
-    }
-    args.splice(at + 1..at + 1, words);
-    Ok(origin)
+    Ok(words)
+}
+
+/// The words of profile `name` for command `sub` (of `cmd`), noted in `origin`.
+fn from_profile(
+    cmd: &clap::Command,
+    sub: &clap::Command,
+    name: &str,
+    origin: &mut Origin,
+) -> Result<Vec<std::ffi::OsString>, crate::exit::Usage> {
+    use crate::config::{self, Accepts, Takes};
+    use crate::exit::Usage;
+    let file = config::file().ok_or_else(|| {
+        Usage(format!(
+            "--profile {name}: no configuration file (set ZMQCAT_CONFIG, or HOME for ~/.config/zmqcat/config.toml)"
+        ))
+    })?;
+    let text = std::fs::read_to_string(&file).map_err(|e| {
+        Usage(format!(
+            "--profile {name}: cannot read {}: {e}",
+            file.display()
+        ))
+    })?;
+    let longs = |c: &clap::Command| -> Vec<(String, Takes)> {
+        c.get_arguments()
+            .filter(|a| !matches!(a.get_id().as_str(), "explain" | "profile"))
+            .filter_map(|a| {
+                let takes = match a.get_action() {
+                    ArgAction::SetTrue | ArgAction::SetFalse => Takes::Flag,
+                    ArgAction::Count => Takes::Count,
+                    ArgAction::Set | ArgAction::Append => Takes::Value,
+                    _ => return None,
+                };
+                a.get_long().map(|l| (l.to_string(), takes))
+            })
+            .collect()
+    };
+    let accepts = Accepts {
+        options: longs(sub),
+        anywhere: cmd
+            .get_subcommands()
+            .flat_map(|c| longs(c).into_iter().map(|(l, _)| l))
+            .collect(),
+    };
+    let (words, applied) = config::options(name, &file, &text, &accepts)?;
+    origin.profile = Some(applied);
+    Ok(words)
 }
