@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'SERVER (draft): print `id<TAB>message` per client request, route `id<TAB>message` lines back')
             [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'CLIENT (draft): send input messages to servers and print their replies at the same time')
             [CompletionResult]::new('channel', 'channel', [CompletionResultType]::ParameterValue, 'CHANNEL (draft): one exclusive connection, both ways, like pair on a thread-safe socket')
+            [CompletionResult]::new('peer', 'peer', [CompletionResultType]::ParameterValue, 'PEER (draft): talk with many peers both ways, `id<TAB>message` as server shows it')
             [CompletionResult]::new('scatter', 'scatter', [CompletionResultType]::ParameterValue, 'SCATTER (draft): send each input message to the next connected GATHER (round robin)')
             [CompletionResult]::new('gather', 'gather', [CompletionResultType]::ParameterValue, 'GATHER (draft): print every message scattered to it (fair-queued)')
             [CompletionResult]::new('radio', 'radio', [CompletionResultType]::ParameterValue, 'RADIO (draft): send each message to a group (-g, or the first field), over udp:// or tcp')
@@ -923,6 +924,69 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'zmqcat;peer' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bind to EP (repeatable; comma-separated lists accepted)')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Bind to EP (repeatable; comma-separated lists accepted)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Connect to EP (repeatable; comma-separated lists accepted)')
+            [CompletionResult]::new('--connect', '--connect', [CompletionResultType]::ParameterName, 'Connect to EP (repeatable; comma-separated lists accepted)')
+            [CompletionResult]::new('--hwm', '--hwm', [CompletionResultType]::ParameterName, 'High-water mark for both directions, in messages (0 = none)')
+            [CompletionResult]::new('--sndhwm', '--sndhwm', [CompletionResultType]::ParameterName, 'Send high-water mark, in messages')
+            [CompletionResult]::new('--rcvhwm', '--rcvhwm', [CompletionResultType]::ParameterName, 'Receive high-water mark, in messages')
+            [CompletionResult]::new('--linger', '--linger', [CompletionResultType]::ParameterName, 'How long queued messages may take to be delivered at exit (`inf` waits until they are) [env: ZMQCAT_LINGER]')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Routing id of this socket (`0x` + hex for binary ids)')
+            [CompletionResult]::new('--reconnect-ivl', '--reconnect-ivl', [CompletionResultType]::ParameterName, 'Pause before reconnecting after a connection is lost')
+            [CompletionResult]::new('--reconnect-ivl-max', '--reconnect-ivl-max', [CompletionResultType]::ParameterName, 'Upper bound of the exponential reconnection back-off')
+            [CompletionResult]::new('--heartbeat', '--heartbeat', [CompletionResultType]::ParameterName, 'Send ZMTP heartbeats at this interval (a silent peer is dropped) [env: ZMQCAT_HEARTBEAT]')
+            [CompletionResult]::new('--max-msg-size', '--max-msg-size', [CompletionResultType]::ParameterName, 'Largest message accepted from a peer or from input, in bytes')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Any other libzmq socket option, by name (e.g. `sndbuf=1048576`, `xpub_verbose=1`)')
+            [CompletionResult]::new('--curve-secret', '--curve-secret', [CompletionResultType]::ParameterName, 'This socket''s CURVE secret key: Z85 text, or @FILE (as `zmqcat keygen -o FILE` writes)')
+            [CompletionResult]::new('--curve-server-key', '--curve-server-key', [CompletionResultType]::ParameterName, 'Be a CURVE client of the server with this public key (own keys: --curve-secret, or new ones) [env: ZMQCAT_CURVE_SERVER_KEY]')
+            [CompletionResult]::new('--curve-allow', '--curve-allow', [CompletionResultType]::ParameterName, 'Admit only CURVE clients with this public key (repeatable; @FILE: one key per line)')
+            [CompletionResult]::new('--plain-user', '--plain-user', [CompletionResultType]::ParameterName, 'PLAIN user name (a client''s, or the one a PLAIN server admits) [env: ZMQCAT_PLAIN_USER]')
+            [CompletionResult]::new('--plain-pass', '--plain-pass', [CompletionResultType]::ParameterName, 'PLAIN password, or @FILE holding it on its first line [env: ZMQCAT_PLAIN_PASS]')
+            [CompletionResult]::new('--allow-ip', '--allow-ip', [CompletionResultType]::ParameterName, 'Admit only peers from this address or ADDRESS/PREFIX network (repeatable)')
+            [CompletionResult]::new('--deny-ip', '--deny-ip', [CompletionResultType]::ParameterName, 'Refuse peers from this address or ADDRESS/PREFIX network (repeatable)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Message format on stdin and stdout [env: ZMQCAT_FORMAT]')
+            [CompletionResult]::new('--frame-sep', '--frame-sep', [CompletionResultType]::ParameterName, 'Frame separator of the text format: one byte, or \t (default TAB)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N messages: sent by senders, received by receivers and duplex commands (which also finish sending: -m N times, stdin ended, N sent, or an idle terminal), round trips for req')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up when nothing arrives (or nothing can be sent) for DUR; exit status 3 [env: ZMQCAT_TIMEOUT]')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Send DATA (in the chosen format) instead of reading stdin; with --count N, N times. Placeholders: {seq} {ts} {ts:ms} {ts:us} {rand:N} {hostname} {pid}; {{ is a literal {, and }} after it a } ({{seq}} is the text {seq}); other braces are left alone')
+            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long before the first send')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Pause this long between messages')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Send at most N messages a second')
+            [CompletionResult]::new('--wait-peers', '--wait-peers', [CompletionResultType]::ParameterName, 'Hold the first send until N peers are connected (pub: until N subscriptions arrived)')
+            [CompletionResult]::new('--coproc', '--coproc', [CompletionResultType]::ParameterName, 'Run CMD (with sh -c): it reads received messages on its stdin, and what it writes is sent')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]')
+            [CompletionResult]::new('--immediate', '--immediate', [CompletionResultType]::ParameterName, 'Queue messages only to completed connections')
+            [CompletionResult]::new('--conflate', '--conflate', [CompletionResultType]::ParameterName, 'Keep only the last message in each queue')
+            [CompletionResult]::new('--ipv6', '--ipv6', [CompletionResultType]::ParameterName, 'Enable IPv6 on tcp endpoints')
+            [CompletionResult]::new('--tcp-keepalive', '--tcp-keepalive', [CompletionResultType]::ParameterName, 'Enable TCP keep-alive probes')
+            [CompletionResult]::new('--legacy-peers', '--legacy-peers', [CompletionResultType]::ParameterName, 'Let bound endpoints admit peers older than ZMTP 3.0 (libzmq 2.x/3.x, JeroMQ 0.3)')
+            [CompletionResult]::new('--curve-server', '--curve-server', [CompletionResultType]::ParameterName, 'Be a CURVE server (with --curve-secret)')
+            [CompletionResult]::new('--plain-server', '--plain-server', [CompletionResultType]::ParameterName, 'Be a PLAIN server admitting --plain-user with --plain-pass')
+            [CompletionResult]::new('-0', '-0', [CompletionResultType]::ParameterName, 'Messages end with a NUL byte instead of a newline (text, quoted)')
+            [CompletionResult]::new('--null', '--null', [CompletionResultType]::ParameterName, 'Messages end with a NUL byte instead of a newline (text, quoted)')
+            [CompletionResult]::new('--progress', '--progress', [CompletionResultType]::ParameterName, 'A live progress line on stderr (messages, bytes, rate), when stderr is a terminal')
+            [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'One summary line on stderr at exit (messages and bytes each way, rate; JSON with -f json)')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'A hexdump of every frame sent (>) and received (<) on stderr, with the time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr: every bind and connect, then connection events')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr: every bind and connect, then connection events')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No diagnostics on stderr but errors (and the port a wildcard bind got: `bound …`)')
+            [CompletionResult]::new('--tee', '--tee', [CompletionResultType]::ParameterName, 'Also print every message sent on stdout, in the chosen format, after a first field `>`')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the resolved plan (sockets, endpoints, options, format, security, where settings came from) as JSON and exit, without touching the network')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'zmqcat;scatter' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bind to EP (repeatable; comma-separated lists accepted)')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Bind to EP (repeatable; comma-separated lists accepted)')
@@ -1370,6 +1434,7 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'SERVER (draft): print `id<TAB>message` per client request, route `id<TAB>message` lines back')
             [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'CLIENT (draft): send input messages to servers and print their replies at the same time')
             [CompletionResult]::new('channel', 'channel', [CompletionResultType]::ParameterValue, 'CHANNEL (draft): one exclusive connection, both ways, like pair on a thread-safe socket')
+            [CompletionResult]::new('peer', 'peer', [CompletionResultType]::ParameterValue, 'PEER (draft): talk with many peers both ways, `id<TAB>message` as server shows it')
             [CompletionResult]::new('scatter', 'scatter', [CompletionResultType]::ParameterValue, 'SCATTER (draft): send each input message to the next connected GATHER (round robin)')
             [CompletionResult]::new('gather', 'gather', [CompletionResultType]::ParameterValue, 'GATHER (draft): print every message scattered to it (fair-queued)')
             [CompletionResult]::new('radio', 'radio', [CompletionResultType]::ParameterValue, 'RADIO (draft): send each message to a group (-g, or the first field), over udp:// or tcp')
@@ -1424,6 +1489,9 @@ Register-ArgumentCompleter -Native -CommandName 'zmqcat' -ScriptBlock {
             break
         }
         'zmqcat;help;channel' {
+            break
+        }
+        'zmqcat;help;peer' {
             break
         }
         'zmqcat;help;scatter' {

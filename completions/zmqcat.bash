@@ -52,6 +52,9 @@ _zmqcat() {
             zmqcat,pair)
                 cmd="zmqcat__subcmd__pair"
                 ;;
+            zmqcat,peer)
+                cmd="zmqcat__subcmd__peer"
+                ;;
             zmqcat,poll)
                 cmd="zmqcat__subcmd__poll"
                 ;;
@@ -130,6 +133,9 @@ _zmqcat() {
             zmqcat__subcmd__help,pair)
                 cmd="zmqcat__subcmd__help__subcmd__pair"
                 ;;
+            zmqcat__subcmd__help,peer)
+                cmd="zmqcat__subcmd__help__subcmd__peer"
+                ;;
             zmqcat__subcmd__help,poll)
                 cmd="zmqcat__subcmd__help__subcmd__poll"
                 ;;
@@ -179,7 +185,7 @@ _zmqcat() {
 
     case "${cmd}" in
         zmqcat)
-            opts="-h -V --explain --profile --help --version req rep pub sub push pull router dealer pair xpub xsub server client channel scatter gather radio dish proxy poll bench keygen completions examples generate help"
+            opts="-h -V --explain --profile --help --version req rep pub sub push pull router dealer pair xpub xsub server client channel peer scatter gather radio dish proxy poll bench keygen completions examples generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1183,7 +1189,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__help)
-            opts="req rep pub sub push pull router dealer pair xpub xsub server client channel scatter gather radio dish proxy poll bench keygen completions examples generate help"
+            opts="req rep pub sub push pull router dealer pair xpub xsub server client channel peer scatter gather radio dish proxy poll bench keygen completions examples generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1351,6 +1357,20 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__help__subcmd__pair)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zmqcat__subcmd__help__subcmd__peer)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1595,6 +1615,172 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__pair)
+            opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --coproc --explain --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hwm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sndhwm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rcvhwm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reconnect-ivl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reconnect-ivl-max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --heartbeat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-msg-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --curve-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --curve-server-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --curve-allow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plain-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plain-pass)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deny-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text quoted json raw zmtp" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "text quoted json raw zmtp" -- "${cur}"))
+                    return 0
+                    ;;
+                --frame-sep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --coproc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zmqcat__subcmd__peer)
             opts="-b -c -f -0 -n -t -v -q -m -h -V --bind --connect --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --message --delay --tee --interval --rate --wait-peers --coproc --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

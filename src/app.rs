@@ -19,7 +19,7 @@ use crate::event_loop::{
 use crate::exit::{self, Outcome, Timeout, Usage};
 use crate::io::{Closed, Input, InputError, Output};
 use crate::monitor::{EventLog, Monitor, Watch};
-use crate::patterns::{pattern, Kind, Loop, Pattern};
+use crate::patterns::{pattern, Addressing, Kind, Loop, Pattern};
 use crate::progress;
 use crate::security::Security;
 use crate::signals::{status_for, Signals};
@@ -245,6 +245,7 @@ impl Plan {
             Command::Server(a) => Parts::duplex(Kind::Server, a),
             Command::Client(a) => Parts::duplex(Kind::Client, a),
             Command::Channel(a) => Parts::duplex(Kind::Channel, a),
+            Command::Peer(a) => Parts::duplex(Kind::Peer, a),
             Command::Scatter(a) => Parts::new(Kind::Scatter, &a.common, Some(&a.send)),
             Command::Gather(a) => Parts::new(Kind::Gather, &a.common, None),
             Command::Radio(a) => Parts {
@@ -686,7 +687,10 @@ fn session_config(
             interval: send.interval,
             rate: send.rate,
         },
-        routed: matches!(p.kind, Kind::Router | Kind::Server),
+        routed: matches!(
+            pattern(p.kind).addressing,
+            Addressing::ById | Addressing::ByRoutingId
+        ),
         addressing: pattern(p.kind).addressing,
         group: p.group.map(CString::new).transpose().ok().flatten(),
         retries: p.retries,

@@ -23,13 +23,14 @@ pub enum SocketType {
     PUSH = 8,
     XPUB = 9,
     XSUB = 10,
-    // 11 is STREAM, 18 DGRAM, 19 PEER: no command uses them.
+    // 11 is STREAM, 18 DGRAM: no command uses them.
     SERVER = 12,
     CLIENT = 13,
     RADIO = 14,
     DISH = 15,
     GATHER = 16,
     SCATTER = 17,
+    PEER = 19,
     CHANNEL = 20,
 }
 

@@ -28,6 +28,7 @@ struct Api {
     routing_id: unsafe extern "C" fn(*mut zmq_msg_t) -> u32,
     set_group: unsafe extern "C" fn(*mut zmq_msg_t, *const c_char) -> c_int,
     group: unsafe extern "C" fn(*mut zmq_msg_t) -> *const c_char,
+    connect_peer: unsafe extern "C" fn(*mut c_void, *const c_char) -> u32,
 }
 
 #[cfg(zmq_draft)]
@@ -39,6 +40,7 @@ fn resolve() -> Option<Api> {
         routing_id: zmq_sys::zmq_msg_routing_id,
         set_group: zmq_sys::zmq_msg_set_group,
         group: zmq_sys::zmq_msg_group,
+        connect_peer: zmq_sys::zmq_connect_peer,
     })
 }
 
@@ -61,6 +63,7 @@ fn resolve() -> Option<Api> {
         routing_id: find(c"zmq_msg_routing_id")?,
         set_group: find(c"zmq_msg_set_group")?,
         group: find(c"zmq_msg_group")?,
+        connect_peer: find(c"zmq_connect_peer")?,
     })
 }
 
@@ -113,6 +116,19 @@ pub fn membership(sock: &mut zmq::Socket, group: &CStr, join: bool) -> zmq::Resu
     let f = if join { api.join } else { api.leave };
     // SAFETY: a live socket and a NUL-terminated group; libzmq checks the socket's type.
     check(unsafe { f(sock.as_mut_ptr(), group.as_ptr()) })
+}
+
+/// Connects a PEER socket to `endpoint`: the routing id the peer has on this socket.
+pub fn connect_peer(sock: &mut zmq::Socket, endpoint: &str) -> zmq::Result<u32> {
+    let api = api_or_err()?;
+    let endpoint = std::ffi::CString::new(endpoint).map_err(|_| zmq::Error::EINVAL)?;
+    // SAFETY: a live socket and a NUL-terminated endpoint; 0 means failure (errno set).
+    let id = unsafe { (api.connect_peer)(sock.as_mut_ptr(), endpoint.as_ptr()) };
+    if id == 0 {
+        Err(errno())
+    } else {
+        Ok(id)
+    }
 }
 
 /// Where a message goes: a SERVER's peer, or a RADIO's group.

@@ -74,6 +74,7 @@ socket_commands! {
     Radio = "radio", RADIO, Connect, SendOnly, ByGroup;
     Dish = "dish", DISH, Bind, RecvOnly, ByGroup;
     Channel = "channel", CHANNEL, Connect, Duplex, Single;
+    Peer = "peer", PEER, Connect, Duplex, ByRoutingId;
 }
 
 impl Kind {

@@ -59,7 +59,7 @@ fn planned(args: &PollArgs, linger: Option<Duration>) -> Result<Vec<Planned>> {
         // Their routing ids and groups are message properties, not frames: poll's loop has no
         // place for them yet. (client, scatter, gather and channel carry plain single frames.)
         return Err(Usage(format!(
-            "poll does not take server, radio or dish yet ({}); run `zmqcat {}` on its own",
+            "poll does not take server, peer, radio or dish yet ({}); run `zmqcat {}` on its own",
             s.kind.name(),
             s.kind.name()
         ))

@@ -370,7 +370,11 @@ pub fn open(
         .iter()
         .filter(|e| e.direction == Direction::Connect);
     for ep in connects {
-        attach(&sock, ep, verbose, private)?;
+        if kind == crate::context::PEER {
+            connect_peer(&mut sock, ep)?;
+        } else {
+            attach(&sock, ep, verbose, private)?;
+        }
     }
     for opt in later {
         set(&mut sock, opt)?;
@@ -421,20 +425,7 @@ fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, private: bool) -> Resu
         }
         Direction::Connect => sock.connect(&ep.address),
     };
-    if let Err(e) = result {
-        let reason = match e {
-            zmq::Error::EINVAL => "invalid address".to_string(),
-            zmq::Error::ENODEV => "no such interface or address on this host".to_string(),
-            other => other.to_string(),
-        };
-        let msg = format!("cannot {} {}: {reason}", ep.direction, ep.address);
-        return Err(match e {
-            zmq::Error::EINVAL | zmq::Error::EPROTONOSUPPORT | zmq::Error::ENOCOMPATPROTO => {
-                Usage(msg).into()
-            }
-            _ => anyhow::anyhow!(msg),
-        });
-    }
+    result.map_err(|e| attach_error(ep, e))?;
     match ep.direction {
         Direction::Bind => {
             let resolved = match sock.get_last_endpoint() {
@@ -451,6 +442,31 @@ fn attach(sock: &zmq::Socket, ep: &Endpoint, verbose: u8, private: bool) -> Resu
             }
         }
     }
+    Ok(())
+}
+
+/// Why `ep` could not be attached: a usage error for a bad address.
+fn attach_error(ep: &Endpoint, e: zmq::Error) -> anyhow::Error {
+    let reason = match e {
+        zmq::Error::EINVAL => "invalid address".to_string(),
+        zmq::Error::ENODEV => "no such interface or address on this host".to_string(),
+        other => other.to_string(),
+    };
+    let msg = format!("cannot {} {}: {reason}", ep.direction, ep.address);
+    match e {
+        zmq::Error::EINVAL | zmq::Error::EPROTONOSUPPORT | zmq::Error::ENOCOMPATPROTO => {
+            Usage(msg).into()
+        }
+        _ => anyhow::anyhow!(msg),
+    }
+}
+
+/// A PEER connects through `zmq_connect_peer`, which gives the routing id the peer has here at
+/// once: it is announced on stderr (like a wildcard's port, even with -q), since input can only
+/// address the peer by it.
+fn connect_peer(sock: &mut zmq::Socket, ep: &Endpoint) -> Result<()> {
+    let id = crate::draft::connect_peer(sock, &ep.address).map_err(|e| attach_error(ep, e))?;
+    log!("connected {} as peer {id}", ep.address);
     Ok(())
 }
 

@@ -74,6 +74,12 @@ fn purpose(kind: Kind) -> &'static str {
             "One exclusive connection between two peers, both ways, on a thread-safe socket \
              (draft API): a CHANNEL talks with exactly one other CHANNEL, as pair does."
         }
+        Kind::Peer => {
+            "Talks with any number of PEER sockets, both ways, each known by a numeric routing \
+             id (draft API): one a peer that connected has on arrival, one a connect gets at \
+             once, announced on stderr as `connected EP as peer N` so that input can address \
+             it before anything arrives."
+        }
         Kind::Scatter => {
             "The upstream end of a thread-safe pipeline (draft API): every message goes to one \
              of the connected GATHER peers, in turn, as push does."

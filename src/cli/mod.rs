@@ -219,6 +219,17 @@ Messages are single frames: an input message of several frames is refused, statu
 Needs libzmq's draft API (the default build).")]
     Channel(DuplexArgs),
 
+    /// PEER (draft): talk with many peers both ways, `id<TAB>message` as server shows it
+    #[command(long_about = about::socket_command(Kind::Peer), after_help = "\
+Examples:
+  zmqcat peer @tcp://127.0.0.1:5555                 # prints id<TAB>message, sends id<TAB>message
+  zmqcat peer tcp://127.0.0.1:5555                  # says 'connected … as peer 1'; then:
+  printf '1\\thello\\n' | zmqcat peer -n 1 tcp://127.0.0.1:5555
+
+Messages are single frames after the routing id: more are refused, status 4.
+Needs libzmq's draft API (the default build).")]
+    Peer(DuplexArgs),
+
     /// SCATTER (draft): send each input message to the next connected GATHER (round robin)
     #[command(long_about = about::socket_command(Kind::Scatter), after_help = "\
 Examples:

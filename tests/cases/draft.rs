@@ -25,6 +25,7 @@ fn without_the_draft_api_every_draft_command_is_refused_in_one_line() {
         &["radio", "-g", "g", "5555"],
         &["dish", "-j", "g", "5555"],
         &["channel", "5555"],
+        &["peer", "5555"],
     ] {
         let out = Command::new(bin()).args(args).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
@@ -62,7 +63,7 @@ fn udp_is_only_for_radio_and_dish_in_their_own_direction() {
         (&["dish", "-j", "g", "udp://*:*"], "fixed port"),
         (
             &["poll", "server@tcp://127.0.0.1:*"],
-            "poll does not take server, radio or dish yet (server)",
+            "poll does not take server, peer, radio or dish yet (server)",
         ),
     ] {
         let out = Command::new(bin()).args(args).output().unwrap();
@@ -115,6 +116,15 @@ mod peers {
             let s = self.sock();
             s.bind("tcp://127.0.0.1:*").unwrap();
             s.get_last_endpoint().unwrap().unwrap()
+        }
+
+        /// Connects a PEER socket: the routing id the peer has here.
+        pub fn connect_peer(&mut self, ep: &str) -> u32 {
+            let e = CString::new(ep).unwrap();
+            // SAFETY: a live PEER socket and a NUL-terminated endpoint.
+            let id = unsafe { zmq_sys::zmq_connect_peer(self.sock().as_mut_ptr(), e.as_ptr()) };
+            assert_ne!(id, 0, "zmq_connect_peer({ep})");
+            id
         }
 
         pub fn join(&mut self, group: &str) {
@@ -196,6 +206,7 @@ mod peers {
     pub const DISH: c_int = 15;
     pub const GATHER: c_int = 16;
     pub const SCATTER: c_int = 17;
+    pub const PEER: c_int = 19;
     pub const CHANNEL: c_int = 20;
 }
 
@@ -204,7 +215,7 @@ mod with_draft {
     use std::collections::HashMap;
     use std::time::{Duration, Instant};
 
-    use super::peers::{Peer, CHANNEL, CLIENT, DISH, GATHER, RADIO, SCATTER, SERVER};
+    use super::peers::{Peer, CHANNEL, CLIENT, DISH, GATHER, PEER, RADIO, SCATTER, SERVER};
     use crate::support::{repeat_until, Proc, T};
 
     /// A UDP port on 127.0.0.1 that was free a moment ago (libzmq cannot bind udp://…:*).
@@ -289,6 +300,43 @@ mod with_draft {
         let mut z = Proc::feeding(&["channel", &ep], b"a\tb\n");
         z.expect_exit(4, T);
         assert!(z.stderr().contains("message 1"), "{}", z.stderr());
+    }
+
+    /// zmqcat peer, bound and connecting, against PEER sockets: each side addresses the other
+    /// by the routing id it has for it; a connect's id is announced before anything arrives.
+    #[test]
+    fn peer_talks_both_ways_by_routing_id() {
+        let mut z = Proc::spawn(&["peer", "-n", "1", "@tcp://127.0.0.1:*"]);
+        let ep = z.wait_bound(T);
+        let mut other = Peer::new(PEER);
+        let to_z = other.connect_peer(&ep);
+        other.send(b"one", Some(to_z), None);
+        let line = z.wait_stdout_lines(1, T).remove(0);
+        let (id, body) = line.split_once('\t').expect("id<TAB>body");
+        assert_eq!(body, "one");
+        z.write_stdin(format!("{id}\tback\n").as_bytes());
+        let (body, from, _) = other.recv(T).expect("zmqcat's reply");
+        assert_eq!((body.as_slice(), from), (&b"back"[..], to_z));
+        z.close_stdin();
+        z.expect_exit(0, T);
+
+        let mut bound = Peer::new(PEER);
+        let ep = bound.bind_local();
+        let mut z = Proc::spawn(&["peer", "-n", "1", &ep]);
+        z.wait_stderr_contains(" as peer ", T);
+        let id = z
+            .stderr()
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("zmqcat: connected {ep} as peer ")))
+            .expect("the announced routing id")
+            .to_string();
+        z.write_stdin(format!("{id}\thello\n").as_bytes());
+        let (body, from, _) = bound.recv(T).expect("zmqcat's message");
+        assert_eq!(body, b"hello");
+        bound.send(b"answer", Some(from), None);
+        z.close_stdin();
+        z.expect_exit(0, T);
+        assert_eq!(z.stdout_text(), format!("{id}\tanswer\n"));
     }
 
     /// poll reads a gather and answers through a client, both single-frame draft sockets; a

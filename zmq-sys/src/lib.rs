@@ -359,6 +359,7 @@ extern "C" {
     pub fn zmq_msg_routing_id(msg: *mut zmq_msg_t) -> u32;
     pub fn zmq_msg_set_group(msg: *mut zmq_msg_t, group: *const c_char) -> c_int;
     pub fn zmq_msg_group(msg: *mut zmq_msg_t) -> *const c_char;
+    pub fn zmq_connect_peer(socket: *mut c_void, endpoint: *const c_char) -> u32;
 }
 
 #[cfg(test)]
