@@ -341,7 +341,13 @@ fn examples_with_their_port_taken_fail_and_leave_no_process() {
         ("weather.sh", "EP", &[][..]),
         ("broker.sh", "FRONTEND", &["BACKEND"][..]),
         ("pipeline.sh", "SINK", &["VENT"][..]),
+        // Over tcp: libzmq binds udp in the background and reports no taken udp port (the
+        // dish then times out, status 3).
+        ("radio-dish.sh", "EP", &[][..]),
     ] {
+        if name == "radio-dish.sh" && zmq::has("draft") != Some(true) {
+            continue; // without the draft API it fails before any bind (topologies.rs)
+        }
         let tmp = tempfile::tempdir().unwrap();
         // A REP takes the port: no role of the recipe can use it for anything.
         let (_taken, ep) = bound(&ctx, zmq::REP);

@@ -1220,3 +1220,55 @@ for _ in range(3):
         ["cooked hotdog", "cooked burger", "cooked fries"]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Radio and dish (draft API). No pyzmq role here: pyzmq's wheels have no draft API; the
+// zmq-crate draft peers are in draft.rs.
+
+/// The dish prints COUNT messages, every one of a group it joined (weather, news), both of them
+/// seen, sports never: over udp on 127.0.0.1, and over ipc. Without the draft API (the system
+/// build) the recipe fails with the one line that says so.
+#[test]
+fn radio_dish_recipe_prints_only_the_groups_the_dish_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    // libzmq cannot bind udp on a wildcard port: a port that was free a moment ago.
+    let port = std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    if zmq::has("draft") != Some(true) {
+        let mut g = recipe("radio-dish.sh", &dir, &[("PORT", &port)]);
+        let status = g.finish(RECIPE);
+        assert!(!status.success(), "{}", g.dump());
+        assert!(
+            g.stderr().contains("needs libzmq's draft API"),
+            "{}",
+            g.dump()
+        );
+        return;
+    }
+    let ipc_ep = ipc(&dir, "radio");
+    for vars in [
+        &[("PORT", port.as_str()), ("COUNT", "8")][..],
+        &[("EP", ipc_ep.as_str()), ("COUNT", "8")],
+    ] {
+        let mut g = recipe("radio-dish.sh", &dir, vars);
+        let out = g.success(RECIPE);
+        let got = after(&out, "dish got: ");
+        assert_eq!(got.len(), 8, "{}", g.dump());
+        for line in &got {
+            let ok = match line.split_once('\t') {
+                Some(("weather", body)) => body.strip_prefix("sunny ").is_some(),
+                Some(("news", body)) => body.strip_prefix("headline ").is_some(),
+                _ => false,
+            };
+            assert!(ok, "{line:?}\n{}", g.dump());
+        }
+        for group in ["weather\t", "news\t"] {
+            assert!(got.iter().any(|l| l.starts_with(group)), "{}", g.dump());
+        }
+        assert!(!out.contains("sports"), "{}", g.dump());
+    }
+}
