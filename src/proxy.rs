@@ -47,6 +47,10 @@ fn check_pair(front: Kind, back: Kind) -> Result<(), Usage> {
             | (Pull, Push)
             | (Pull, Pub)
             | (Pair, Pair)
+            // The thread-safe (draft) streamer and exclusive pair: single frames, no
+            // properties to lose on the way.
+            | (Gather, Scatter)
+            | (Channel, Channel)
     );
     if fine {
         return Ok(());
@@ -99,6 +103,9 @@ fn sides(args: &ProxyArgs) -> Result<[Side; 2]> {
     let front = endpoint::parse_spec(&args.front, &has)?;
     let back = endpoint::parse_spec(&args.back, &has)?;
     check_pair(front.kind, back.kind)?;
+    if crate::patterns::pattern(front.kind).socket.is_draft() {
+        crate::draft::require(&format!("proxy's {} socket", front.kind.name()))?;
+    }
     // Like any sender stopped by a signal: what was taken in gets a short grace to leave.
     let linger = Limit::linger(args.socket.linger, Some(GRACE));
     let front_label = front.label.clone().unwrap_or_else(|| "front".into());

@@ -339,6 +339,34 @@ mod with_draft {
         assert_eq!(z.stdout_text(), format!("{id}\tanswer\n"));
     }
 
+    /// proxy streams gather→scatter (the thread-safe pipeline), every message counted, and
+    /// --capture shows them.
+    #[test]
+    fn proxy_streams_gather_to_scatter() {
+        let mut proxy = Proc::spawn(&[
+            "proxy",
+            "--capture",
+            "gather@tcp://127.0.0.1:*",
+            "scatter@tcp://127.0.0.1:*",
+        ]);
+        let eps = proxy.wait_bound_all(2, T);
+        let mut sink = Peer::new(GATHER);
+        sink.sock().connect(&eps[1]).unwrap();
+        let mut source = Peer::new(SCATTER);
+        source.sock().connect(&eps[0]).unwrap();
+        for i in 1..=200 {
+            source.send(format!("{i}").as_bytes(), None, None);
+        }
+        let got: Vec<Vec<u8>> = (0..200)
+            .map(|_| sink.recv(T).expect("a message").0)
+            .collect();
+        assert_eq!(got[0], b"1");
+        assert_eq!(got[199], b"200");
+        proxy.wait_stdout_contains(b"front\t200\n", T);
+        proxy.signal(libc::SIGTERM);
+        proxy.expect_exit(143, T);
+    }
+
     /// poll reads a gather and answers through a client, both single-frame draft sockets; a
     /// message of two frames for the client is refused (status 4), not split.
     #[test]
