@@ -163,6 +163,10 @@ fn two_frame_lines(n: usize) -> (Vec<u8>, usize) {
 
 const BULK: usize = 50_000;
 
+/// How long a step with a JeroMQ peer may take: a JVM starts in a second or so, several times
+/// that on a loaded 2-core machine with the rest of the suite running.
+const JVM_T: Duration = Duration::from_secs(30);
+
 #[test]
 fn zmqcat_clients_talk_to_jeromq_servers_with_no_flag() {
     let Some(classes) = jeromq() else { return };
@@ -171,7 +175,7 @@ fn zmqcat_clients_talk_to_jeromq_servers_with_no_flag() {
     let ep = java_bound(&rep);
     let mut req = Proc::spawn(&["req", &ep]);
     req.feed_stdin_and_close(b"q1\na\tb\n".to_vec());
-    req.expect_exit(0, T);
+    req.expect_exit(0, JVM_T);
     assert_eq!(req.stdout_text(), "q1\na\tb\n");
 
     // push -> PULL: every message, exact bytes.
@@ -197,18 +201,18 @@ fn zmqcat_clients_talk_to_jeromq_servers_with_no_flag() {
     let ep = java_bound(&publisher);
     let mut sub = Proc::spawn(&["sub", "-s", "A", "-n", "2", &ep]);
     publisher.feed_stdin_and_close(b"A\tone\nB\tnot this\nA\ttwo\n".to_vec());
-    sub.expect_exit(0, T);
+    sub.expect_exit(0, JVM_T);
     assert_eq!(sub.stdout_text(), "A\tone\nA\ttwo\n");
-    publisher.expect_exit(0, T);
+    publisher.expect_exit(0, JVM_T);
 
     // dealer -> ROUTER: multi-frame both ways (the ROUTER answers "re" and the frames).
     let _router = java(classes, &["router", "bind", "tcp://127.0.0.1"]);
     let ep = java_bound(&_router);
     let mut dealer = Proc::spawn(&["dealer", "-n", "1", &ep]);
     dealer.write_stdin(b"x\ty\tz\n");
-    dealer.wait_stdout_lines(1, T);
+    dealer.wait_stdout_lines(1, JVM_T);
     dealer.close_stdin();
-    dealer.expect_exit(0, T);
+    dealer.expect_exit(0, JVM_T);
     assert_eq!(dealer.stdout_text(), "re\tx\ty\tz\n");
 }
 
@@ -220,9 +224,9 @@ fn bound_zmqcat_serves_jeromq_clients_with_legacy_peers() {
     let ep = rep.wait_bound(T);
     let mut req = java(classes, &["req", "connect", &ep]);
     req.feed_stdin_and_close(b"q1\na\tb\n".to_vec());
-    req.expect_exit(0, T);
+    req.expect_exit(0, JVM_T);
     assert_eq!(req.stdout_text(), "q1\na\tb\n");
-    rep.expect_exit(0, T);
+    rep.expect_exit(0, JVM_T);
 
     let n = BULK.to_string();
     let mut pull = Proc::spawn(&["pull", lp, "-n", &n, "tcp://127.0.0.1:*"]);
@@ -230,7 +234,7 @@ fn bound_zmqcat_serves_jeromq_clients_with_legacy_peers() {
     let gen = format!("gen={n}");
     let mut push = java(classes, &["push", "connect", &ep, &gen]);
     pull.expect_exit(0, T * 3);
-    push.expect_exit(0, T);
+    push.expect_exit(0, JVM_T);
     let (lines, _) = two_frame_lines(BULK);
     assert!(pull.stdout() == lines, "50,000 messages, in order, exactly");
 
@@ -238,17 +242,17 @@ fn bound_zmqcat_serves_jeromq_clients_with_legacy_peers() {
     let ep = publisher.wait_bound(T);
     let mut sub = java(classes, &["sub", "connect", &ep, "sub=A", "count=2"]);
     publisher.feed_stdin_and_close(b"A\tone\nB\tnot this\nA\ttwo\n".to_vec());
-    sub.expect_exit(0, T);
+    sub.expect_exit(0, JVM_T);
     assert_eq!(sub.stdout_text(), "A\tone\nA\ttwo\n");
-    publisher.expect_exit(0, T);
+    publisher.expect_exit(0, JVM_T);
 
     let mut router = Proc::spawn(&["router", lp, "tcp://127.0.0.1:*"]);
     let ep = router.wait_bound(T);
     let mut dealer = java(classes, &["dealer", "connect", &ep, "id=jd", "count=1"]);
     dealer.feed_stdin_and_close(b"x\ty\n".to_vec());
-    assert_eq!(router.wait_stdout_lines(1, T), ["jd\tx\ty"]);
+    assert_eq!(router.wait_stdout_lines(1, JVM_T), ["jd\tx\ty"]);
     router.write_stdin(b"jd\tre\tx\ty\n");
-    dealer.expect_exit(0, T);
+    dealer.expect_exit(0, JVM_T);
     assert_eq!(dealer.stdout_text(), "re\tx\ty\n");
 }
 
