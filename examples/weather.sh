@@ -20,7 +20,7 @@ RATE=${RATE:-10000}
 # end, a failure, Ctrl-C) stops every role, and a role that fails (a port already taken, a
 # timeout) ends the recipe with status 1 at once.
 roles=$(mktemp)
-trap 'kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles"' EXIT
+trap ': >"$roles.stop"; kill $(cat "$roles") 2>/dev/null || :; rm -f "$roles" "$roles.stop"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 1' USR1
@@ -28,6 +28,8 @@ role() {
     { "$ZMQCAT" "$@" <&9 9<&- & } 9<&0
     pid=$!
     echo "$pid" >>"$roles"
+    # A role started while the recipe ends (after the exit trap read the list) stops at once.
+    if [ -e "$roles.stop" ] || ! kill -0 $$ 2>/dev/null; then kill "$pid" 2>/dev/null || :; fi
     status=0
     wait "$pid" || status=$?
     case $status in
