@@ -72,6 +72,12 @@ const RETELL: Duration = Duration::from_secs(5);
 struct Trouble {
     /// Connections made or accepted whose handshake has neither succeeded nor ended.
     pending: u32,
+    /// Connections whose handshake succeeded and that have not ended. libzmq's events do not
+    /// say which connection shook hands (HANDSHAKE_SUCCEEDED carries no descriptor), so a
+    /// disconnection while some are live is taken for one of theirs: many clients coming and
+    /// going on a bound endpoint are not mistaken for refusals, and a refusal among live peers
+    /// is told at the latest when the last of them leaves.
+    shaken: u32,
     /// A handshake failure event explained the next disconnection already.
     explained: bool,
     /// The one diagnosis line was printed.
@@ -325,6 +331,7 @@ impl Monitor {
             z::ZMQ_EVENT_CONNECTED | z::ZMQ_EVENT_ACCEPTED => t.pending += 1,
             z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED => {
                 t.pending = t.pending.saturating_sub(1);
+                t.shaken += 1;
                 t.failing = None;
                 t.told_at = None;
                 t.attempts = 0;
@@ -342,6 +349,7 @@ impl Monitor {
                 t.explained = true;
                 return Verdict::Failed;
             }
+            z::ZMQ_EVENT_DISCONNECTED if t.shaken > 0 => t.shaken -= 1,
             z::ZMQ_EVENT_DISCONNECTED if t.pending > 0 => {
                 t.pending -= 1;
                 self.ended_unshaken += 1;
@@ -687,6 +695,33 @@ mod tests {
         m.handle(z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED as u16, 0, ep);
         assert!(m.trouble[ep].failing.is_none());
         assert_eq!(m.hopeless(), None);
+        // Clients coming and going on a bound endpoint, their handshakes interleaved: a client
+        // that shook hands and left while another was still shaking is no refusal.
+        let busy = "tcp://127.0.0.1:12";
+        m.judge(z::ZMQ_EVENT_ACCEPTED, busy);
+        m.judge(z::ZMQ_EVENT_ACCEPTED, busy);
+        m.judge(z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED, busy);
+        assert!(matches!(
+            m.judge(z::ZMQ_EVENT_DISCONNECTED, busy),
+            Verdict::Nothing
+        ));
+        m.judge(z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED, busy);
+        assert!(matches!(
+            m.judge(z::ZMQ_EVENT_DISCONNECTED, busy),
+            Verdict::Nothing
+        ));
+        // A refusal while a good peer is live is told once that peer is gone.
+        m.judge(z::ZMQ_EVENT_ACCEPTED, busy);
+        m.judge(z::ZMQ_EVENT_HANDSHAKE_SUCCEEDED, busy);
+        m.judge(z::ZMQ_EVENT_ACCEPTED, busy);
+        assert!(matches!(
+            m.judge(z::ZMQ_EVENT_DISCONNECTED, busy),
+            Verdict::Nothing
+        ));
+        assert!(matches!(
+            m.judge(z::ZMQ_EVENT_DISCONNECTED, busy),
+            Verdict::Refused
+        ));
         // A bound endpoint's connections are told one by one.
         let bound = "tcp://127.0.0.1:11";
         m.judge(z::ZMQ_EVENT_ACCEPTED, bound);
