@@ -168,6 +168,8 @@ struct Parts<'a> {
     group: Option<&'a str>,
     /// `dish -j`.
     join: &'a [String],
+    /// Another loop than the socket's own: `--echo` (a server) or `--lockstep` (a client).
+    run: Option<Loop>,
 }
 
 impl<'a> Parts<'a> {
@@ -186,12 +188,25 @@ impl<'a> Parts<'a> {
             coproc: None,
             group: None,
             join: &[],
+            run: None,
         }
     }
 
     fn duplex(kind: Kind, a: &'a DuplexArgs) -> Self {
         Parts {
             coproc: a.coproc.as_deref(),
+            replies: if a.echo {
+                Replies::Echo
+            } else {
+                Replies::Input
+            },
+            run: if a.echo {
+                Some(Loop::Server)
+            } else if a.lockstep {
+                Some(Loop::Client)
+            } else {
+                None
+            },
             ..Parts::new(kind, &a.common, Some(&a.send))
         }
     }
@@ -275,7 +290,21 @@ impl Plan {
     }
 
     fn new(p: Parts<'_>) -> Result<Plan> {
-        let pattern = pattern(p.kind);
+        let mut pattern = pattern(p.kind);
+        if let Some(run) = p.run {
+            if p.kind == Kind::Xpub {
+                let option = if run == Loop::Server {
+                    "--echo"
+                } else {
+                    "--lockstep"
+                };
+                return Err(Usage(format!(
+                    "xpub {option}: what an XPUB receives is subscriptions, not requests"
+                ))
+                .into());
+            }
+            pattern.run = run;
+        }
         if pattern.socket.is_draft() {
             crate::draft::require(p.kind.name())?;
         }
@@ -379,6 +408,7 @@ impl Plan {
                 "topic": self.session.topic.as_deref().map(String::from_utf8_lossy),
                 "retries": self.session.retries,
                 "tee": self.session.tee,
+                "lockstep": self.pattern.run == Loop::Client,
             },
             "receiving": self.session.filter.as_ref().map(|f| serde_json::json!({
                 "strip_topic": f.strip_topic,

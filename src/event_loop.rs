@@ -102,22 +102,34 @@ pub struct Limits {
     pub timeout: Option<Duration>,
 }
 
-/// A received message kept whole (for `rep --echo`), in one reused buffer.
+/// A received message kept whole (for `--echo`), in one reused buffer.
 #[derive(Debug, Default)]
 struct Kept {
     data: Vec<u8>,
     ends: Vec<usize>,
+    /// The routing id it came from, on a SERVER or PEER (whose frames are then the decimal
+    /// id as printed and the body).
+    routing_id: Option<u32>,
 }
 
 impl Kept {
     fn clear(&mut self) {
         self.data.clear();
         self.ends.clear();
+        self.routing_id = None;
     }
 
     fn push(&mut self, frame: &[u8]) {
         self.data.extend_from_slice(frame);
         self.ends.push(self.data.len());
+    }
+
+    /// Its size without the routing id (a ROUTER's first frame is part of the message).
+    fn body_len(&self) -> usize {
+        match (self.routing_id, self.ends.first()) {
+            (Some(_), Some(head)) => self.data.len() - head,
+            _ => self.data.len(),
+        }
     }
 
     fn frames(&self) -> impl Iterator<Item = &[u8]> {
@@ -580,7 +592,11 @@ impl<'a> Session<'a> {
         let id;
         let head = match self.addressing {
             Addressing::ByRoutingId => {
-                id = self.draft_msg.routing_id().to_string();
+                let routing_id = self.draft_msg.routing_id();
+                if keep {
+                    self.kept.routing_id = Some(routing_id);
+                }
+                id = routing_id.to_string();
                 id.as_bytes()
             }
             _ => self.draft_msg.group(),
@@ -781,29 +797,48 @@ impl<'a> Session<'a> {
 
     /// Sends the kept message (a reply, or a request again) and counts it as sent.
     fn send_kept(&mut self) -> Result<()> {
-        self.deliver_kept("the reply")?;
-        self.stats.sent += 1;
-        self.stats.bytes_sent += self.kept.data.len() as u64;
+        if self.deliver_kept("the reply")? {
+            self.stats.sent += 1;
+            self.stats.bytes_sent += self.kept.body_len() as u64;
+        }
         Ok(())
     }
 
     /// Sends the kept message whole, waiting for room within the timeout; counts nothing, so
-    /// that a resent request is one message sent, not two.
-    fn deliver_kept(&mut self, what: &str) -> Result<()> {
+    /// that a resent request is one message sent, not two. False: its addressee is gone
+    /// (a ROUTER's, SERVER's or PEER's echo), said on stderr.
+    fn deliver_kept(&mut self, what: &str) -> Result<bool> {
         let deadline = self.deadline();
         loop {
-            let n = self.kept.ends.len();
-            match send_parts(&self.sock, n, self.kept.frames()) {
+            let sent = match self.kept.routing_id {
+                Some(id) => {
+                    let body = self.kept.frames().nth(1).unwrap_or_default();
+                    framing::send(&mut self.sock, body, &framing::Target::RoutingId(id))
+                }
+                None => send_parts(&self.sock, self.kept.ends.len(), self.kept.frames()),
+            };
+            match sent {
                 Ok(()) => {
                     if self.tee || self.trace {
                         show_sent(&mut self.output, self.tee, self.trace, self.kept.frames())?;
                     }
-                    return Ok(());
+                    return Ok(true);
                 }
                 Err(zmq::Error::EAGAIN) => {
                     if self.wait(zmq::POLLOUT, false, deadline)?.is_none() {
                         return Err(self.timed_out(&format!("could not send {what}")));
                     }
+                }
+                Err(zmq::Error::EHOSTUNREACH) => {
+                    let id = match self.kept.routing_id {
+                        Some(id) => id.to_string(),
+                        None => shown_id(self.kept.frames().next().unwrap_or_default()),
+                    };
+                    log!(
+                        "no peer with routing id {id} any more: {what} to message {} dropped",
+                        self.stats.received
+                    );
+                    return Ok(false);
                 }
                 Err(e) => return Err(e).with_context(|| format!("sending {what}")),
             }

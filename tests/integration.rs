@@ -19,6 +19,8 @@ mod faults;
 mod formats;
 #[path = "cases/interop.rs"]
 mod interop;
+#[path = "cases/lockstep.rs"]
+mod lockstep;
 #[path = "cases/network.rs"]
 mod network;
 #[path = "cases/newuser.rs"]

@@ -101,6 +101,13 @@ pub struct DuplexArgs {
         help_heading = "Sending"
     )]
     pub coproc: Option<String>,
+    /// Answer every message with itself, sent back to the peer it came from (stdin is not read)
+    #[arg(long, conflicts_with_all = ["message", "coproc", "lockstep"], help_heading = "Replies")]
+    pub echo: bool,
+    /// Send the next input message only once a message came back for the previous one, as req
+    /// does (one request in flight; -t bounds each wait)
+    #[arg(long, conflicts_with = "coproc", help_heading = "Sending")]
+    pub lockstep: bool,
 }
 
 #[derive(Debug, Clone, Args)]

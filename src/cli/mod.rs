@@ -158,14 +158,16 @@ Examples:
     #[command(long_about = about::socket_command(Kind::Router), after_help = "\
 Examples:
   zmqcat router 5555                              # prints e.g. 0x0080000001<TAB><TAB>Hello from a REQ peer
-  zmqcat router --identity broker 5555 < replies.txt")]
+  zmqcat router --identity broker 5555 < replies.txt
+  zmqcat router --echo 5555                       # answers every REQ or DEALER with its own message")]
     Router(DuplexArgs),
 
     /// DEALER: send input messages and print incoming ones at the same time
     #[command(long_about = about::socket_command(Kind::Dealer), after_help = "\
 Examples:
   zmqcat dealer --identity cook tcp://127.0.0.1:5555
-  printf '\\tHello\\n' | zmqcat dealer -t 2s 5555  # speaks to a REP: empty delimiter frame first")]
+  printf '\\tHello\\n' | zmqcat dealer -t 2s 5555  # speaks to a REP: empty delimiter frame first
+  seq 10 | zmqcat dealer --lockstep 5555          # the next line only once a reply came")]
     Dealer(DuplexArgs),
 
     /// PAIR: send input messages and print incoming ones at the same time
@@ -176,7 +178,10 @@ Examples:
     Pair(DuplexArgs),
 
     /// XPUB: publish input messages and print subscription messages (\x01 subscribe, \x00 cancel)
-    #[command(long_about = about::socket_command(Kind::Xpub), after_help = "\
+    // What an XPUB receives is subscriptions: --echo and --lockstep are refused, and not shown.
+    #[command(long_about = about::socket_command(Kind::Xpub),
+        mut_arg("echo", |a| a.hide(true)), mut_arg("lockstep", |a| a.hide(true)),
+        after_help = "\
 Examples:
   zmqcat xpub 5556                                # shows subscriptions as they arrive
   zmqcat xpub --set xpub_verbose=1 5556")]
@@ -194,6 +199,7 @@ Examples:
 Examples:
   zmqcat server @tcp://127.0.0.1:*                # prints e.g. 1<TAB>hello (1: the client's routing id)
   zmqcat server --coproc 'sed -u s/hello/hi/' 5555   # answers each client through a filter
+  zmqcat server --echo 5555                       # answers each client with its own message
 
 Messages are single frames (a thread-safe draft socket): a line with more fields than the
 routing id and one frame is refused, status 4. Needs libzmq's draft API (the default build).")]
@@ -204,6 +210,7 @@ routing id and one frame is refused, status 4. Needs libzmq's draft API (the def
 Examples:
   zmqcat client -m hello -n 1 5555                # one request, one reply
   seq 10 | zmqcat client tcp://127.0.0.1:5555
+  zmqcat client --lockstep -m ping -n 100 5555    # one request in flight, 100 round trips
 
 Messages are single frames: an input message of several frames is refused, status 4.
 Needs libzmq's draft API (the default build).")]

@@ -75,7 +75,7 @@ fn udp_is_only_for_radio_and_dish_in_their_own_direction() {
 }
 
 #[cfg(zmq_draft)]
-mod peers {
+pub(crate) mod peers {
     //! Draft sockets for the tests: one context each, the socket closed before it.
 
     use std::ffi::CString;
