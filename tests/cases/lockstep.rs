@@ -161,7 +161,7 @@ mod with_draft {
     use std::collections::HashMap;
 
     use super::QUIET;
-    use crate::draft::peers::{Peer, CLIENT, SERVER};
+    use crate::draft::peers::{Peer, CHANNEL, CLIENT, PEER, SERVER};
     use crate::support::{Proc, T};
 
     #[test]
@@ -230,5 +230,33 @@ mod with_draft {
         server.signal(libc::SIGTERM);
         server.wait_exit(T);
         assert_eq!(server.stdout_text().lines().count(), 500);
+    }
+
+    #[test]
+    fn peer_and_channel_echo_answer_their_peers() {
+        let mut z = Proc::spawn(&["peer", "--echo", "-n", "2", "@tcp://127.0.0.1:*"]);
+        let ep = z.wait_bound(T);
+        let mut a = Peer::new(PEER);
+        let mut b = Peer::new(PEER);
+        let (to_z_a, to_z_b) = (a.connect_peer(&ep), b.connect_peer(&ep));
+        a.send(b"from a", Some(to_z_a), None);
+        b.send(b"from b", Some(to_z_b), None);
+        assert_eq!(
+            a.recv(T).map(|m| (m.0, m.1)),
+            Some((b"from a".to_vec(), to_z_a))
+        );
+        assert_eq!(
+            b.recv(T).map(|m| (m.0, m.1)),
+            Some((b"from b".to_vec(), to_z_b))
+        );
+        z.expect_exit(0, T);
+
+        let mut z = Proc::spawn(&["channel", "--echo", "-n", "1", "@tcp://127.0.0.1:*"]);
+        let ep = z.wait_bound(T);
+        let mut c = Peer::new(CHANNEL);
+        c.sock().connect(&ep).unwrap();
+        c.send(b"hi", None, None);
+        assert_eq!(c.recv(T).map(|m| m.0), Some(b"hi".to_vec()));
+        z.expect_exit(0, T);
     }
 }
