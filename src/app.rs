@@ -309,7 +309,7 @@ impl Plan {
             crate::draft::require(p.kind.name())?;
         }
         let c = p.common;
-        groups(p.group.as_slice())?;
+        crate::framing::groups(p.group.as_slice())?;
         let endpoints = endpoints_of(&p, pattern)?;
         let style = c.format.style(p.kind)?;
 
@@ -355,7 +355,7 @@ impl Plan {
             linger_given: c.socket.linger.is_some(),
             replies: p.replies.clone(),
             upstream: Vec::new(),
-            joins: groups(p.join)?,
+            joins: crate::framing::groups(p.join)?,
             verbose: c.run.log.verbose,
             quiet: c.run.log.quiet,
             events: c.run.log.events.clone(),
@@ -747,18 +747,6 @@ fn endpoints_of(p: &Parts<'_>, pattern: Pattern) -> Result<Vec<Endpoint>, Endpoi
     };
     endpoint::check_udp(&endpoints, udp, p.kind.name())?;
     Ok(endpoints)
-}
-
-/// Group names (`radio -g`, `dish -j`), checked: at most 255 bytes, no NUL.
-fn groups<S: AsRef<str>>(names: &[S]) -> Result<Vec<CString>, Usage> {
-    names
-        .iter()
-        .map(|g| {
-            let g = g.as_ref();
-            crate::framing::group_name(g.as_bytes())
-                .map_err(|why| Usage(format!("group '{}': {why}", g.escape_debug())))
-        })
-        .collect()
 }
 
 /// The subscriptions an XSUB sends upstream at start: its prefixes, or everything.

@@ -155,6 +155,15 @@ impl Msg {
         check(unsafe { zmq_sys::zmq_msg_recv(&mut self.0, sock.as_mut_ptr(), flags) })
     }
 
+    /// Sends this message on, its properties (a DISH's group) with it, as libzmq's own proxy
+    /// does: on success the content moved to libzmq and this message is empty; on failure
+    /// (EAGAIN with DONTWAIT) it is unchanged, to be sent again.
+    pub fn send(&mut self, sock: &mut zmq::Socket, flags: i32) -> zmq::Result<()> {
+        // SAFETY: an initialised message and a live socket; zmq_msg_send leaves the message
+        // initialised (empty) when it took it, untouched when it did not.
+        check(unsafe { zmq_sys::zmq_msg_send(&mut self.0, sock.as_mut_ptr(), flags) })
+    }
+
     pub fn data(&self) -> &[u8] {
         // SAFETY: an initialised message: libzmq gives its buffer and size, valid until the
         // message changes, which needs `&mut self`.

@@ -526,10 +526,7 @@ impl<'a> Session<'a> {
         if keep {
             self.kept.clear();
         }
-        if matches!(
-            self.addressing,
-            Addressing::ByRoutingId | Addressing::ByGroup
-        ) {
+        if self.addressing.in_properties() {
             return self.try_recv_addressed(keep);
         }
         let mut index = 0;

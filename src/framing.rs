@@ -8,6 +8,7 @@ use std::ffi::{CStr, CString};
 
 use crate::codec::{DecodeError, Frames};
 use crate::draft::{self, To};
+use crate::exit::Usage;
 use crate::io::InputError;
 use crate::patterns::Addressing;
 
@@ -41,8 +42,8 @@ pub fn outgoing<'f, 'g>(
                 "no group: give -g GROUP, or the group as a first field".into()
             }
             (Addressing::ByRoutingId, _) => format!(
-                "{} frames; a server sends a routing id and one frame (its socket carries \
-                 single-frame messages)",
+                "{} frames; a server or peer sends a routing id and one frame (its socket \
+                 carries single-frame messages)",
                 frames.len()
             ),
             _ => format!(
@@ -90,6 +91,19 @@ pub fn group_name(field: &[u8]) -> Result<CString, String> {
         ));
     }
     CString::new(field).map_err(|_| "a group cannot hold a NUL byte".into())
+}
+
+/// Group names (`radio -g`, `dish -j`, `poll -j`, `proxy -j`), checked: at most 255 bytes, no
+/// NUL; a usage error naming the first bad one.
+pub fn groups<S: AsRef<str>>(names: &[S]) -> Result<Vec<CString>, Usage> {
+    names
+        .iter()
+        .map(|g| {
+            let g = g.as_ref();
+            group_name(g.as_bytes())
+                .map_err(|why| Usage(format!("group '{}': {why}", g.escape_debug())))
+        })
+        .collect()
 }
 
 /// Sends `body` to `target` without blocking.

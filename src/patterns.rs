@@ -127,6 +127,12 @@ pub enum Addressing {
 }
 
 impl Addressing {
+    /// Whether the peer's routing id or the group is a message property (SERVER, PEER, RADIO,
+    /// DISH), shown and read as a field of its own.
+    pub fn in_properties(self) -> bool {
+        matches!(self, Addressing::ByRoutingId | Addressing::ByGroup)
+    }
+
     /// Whether the socket is thread-safe: one frame per message.
     pub fn single_frame(self) -> bool {
         matches!(

@@ -2,17 +2,23 @@
 //! message is printed after the label of the socket it came from; input messages whose first
 //! field is a label are sent on that socket. Sockets are served in turn, a bounded batch each,
 //! so one busy socket cannot starve the others.
+//!
+//! SERVER and PEER messages carry a routing id, RADIO and DISH messages a group, as a property,
+//! not a frame: they are shown and read as the field after the label (`label<TAB>id<TAB>body`),
+//! as the standalone commands show and read them as a first field.
 
+use std::ffi::CString;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 
 use crate::cli::{Limit, PollArgs};
-use crate::codec::{DecodeError, Decoder, Encoder};
+use crate::codec::{DecodeError, Decoder, Encoder, Frames};
 use crate::diag::log;
 use crate::endpoint;
 use crate::event_loop::{self, send_parts, Interrupted};
 use crate::exit::{Outcome, Timeout, Usage};
+use crate::framing;
 use crate::io::{Closed, Input, InputError, Next, Output};
 use crate::monitor::{EventLog, Monitor, Watch};
 use crate::patterns::{pattern, Addressing, Kind};
@@ -39,6 +45,8 @@ struct Planned {
     label: String,
     options: Vec<SetOpt>,
     security: Security,
+    /// The groups a DISH joins once open (-j); none for the other types.
+    joins: Vec<CString>,
 }
 
 /// Every socket, resolved and checked: what a run opens and `--explain` shows.
@@ -49,26 +57,11 @@ fn planned(args: &PollArgs, linger: Option<Duration>) -> Result<Vec<Planned>> {
         .iter()
         .map(|s| endpoint::parse_spec(s, &has))
         .collect::<Result<Vec<_>, _>>()?;
-    let properties = |k: Kind| {
-        matches!(
-            pattern(k).addressing,
-            Addressing::ByRoutingId | Addressing::ByGroup
-        )
-    };
-    if let Some(s) = specs.iter().find(|s| properties(s.kind)) {
-        // Their routing ids and groups are message properties, not frames: poll's loop has no
-        // place for them yet. (client, scatter, gather and channel carry plain single frames.)
-        return Err(Usage(format!(
-            "poll does not take server, peer, radio or dish yet ({}); run `zmqcat {}` on its own",
-            s.kind.name(),
-            s.kind.name()
-        ))
-        .into());
-    }
     if let Some(s) = specs.iter().find(|s| pattern(s.kind).socket.is_draft()) {
         crate::draft::require(&format!("poll's {} socket", s.kind.name()))?;
     }
     let labels = labels(&specs)?;
+    let joins = dish_groups(&args.join, &specs, &labels)?;
     Security::check_scopes(
         &args.scoped,
         &labels.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -84,6 +77,11 @@ fn planned(args: &PollArgs, linger: Option<Duration>) -> Result<Vec<Planned>> {
         };
         let options = socket::options_for(&args.socket, linger, own, security.options())?;
         out.push(Planned {
+            joins: if spec.kind == Kind::Dish {
+                joins.clone()
+            } else {
+                Vec::new()
+            },
             spec,
             label,
             options,
@@ -91,6 +89,28 @@ fn planned(args: &PollArgs, linger: Option<Duration>) -> Result<Vec<Planned>> {
         });
     }
     Ok(out)
+}
+
+/// The groups every DISH joins (`-j`), checked: a dish without any would receive nothing, and
+/// `-j` without a dish would do nothing, so both are usage errors.
+fn dish_groups(
+    join: &[String],
+    specs: &[endpoint::SocketSpec],
+    labels: &[String],
+) -> Result<Vec<CString>, Usage> {
+    let groups = framing::groups(join)?;
+    let dish = specs.iter().position(|s| s.kind == Kind::Dish);
+    match dish {
+        Some(i) if groups.is_empty() => Err(Usage(format!(
+            "poll's dish socket '{}' joins no group, so it would receive nothing: give -j GROUP \
+             (repeatable; every dish socket joins them)",
+            labels[i]
+        ))),
+        None if !groups.is_empty() => Err(Usage(
+            "-j/--join is for dish sockets, and no SPEC is a dish".into(),
+        )),
+        _ => Ok(groups),
+    }
 }
 
 /// How long the sockets may take to deliver at exit, and the idle timeout.
@@ -114,8 +134,16 @@ pub fn explain(args: &PollArgs) -> Result<serde_json::Value> {
         })
         .collect();
     use crate::explain::duration;
+    let joins = planned
+        .iter()
+        .find(|p| !p.joins.is_empty())
+        .map(|p| &p.joins);
     Ok(serde_json::json!({
         "sockets": shown,
+        "groups": {
+            "join": joins.into_iter().flatten().map(|g| g.to_string_lossy()).collect::<Vec<_>>(),
+            "dishes": planned.iter().filter(|p| !p.joins.is_empty()).map(|p| &p.label).collect::<Vec<_>>(),
+        },
         "format": crate::explain::format(&style),
         "limits": {
             "count": args.run.count,
@@ -164,6 +192,7 @@ pub fn run(args: &PollArgs) -> Result<Outcome> {
         timeout,
         received: 0,
         msg: zmq::Message::new(),
+        draft_msg: crate::draft::Msg::new(),
         trace: args.run.trace,
     };
     let result = poller.run();
@@ -194,6 +223,7 @@ fn open_all(
         label,
         options: opts,
         security,
+        joins,
     } in planned
     {
         let watch = Some(Watch {
@@ -204,7 +234,8 @@ fn open_all(
             mechanism: security.mechanism(),
             quiet: args.run.log.quiet,
         });
-        let (sock, monitor) = socket::open(
+        // A PEER's connects are announced here with the routing id input addresses them by.
+        let (mut sock, monitor) = socket::open(
             ctx,
             pattern(spec.kind).socket,
             &opts,
@@ -222,6 +253,10 @@ fn open_all(
             for p in prefixes {
                 sock.send([&[1u8][..], p.as_bytes()].concat(), 0)?;
             }
+        }
+        for group in &joins {
+            crate::draft::membership(&mut sock, group, true)
+                .with_context(|| format!("joining group {} on {label}", group.to_string_lossy()))?;
         }
         sockets.push(Polled {
             monitor,
@@ -269,6 +304,8 @@ struct Poller<'a> {
     timeout: Option<Duration>,
     received: u64,
     msg: zmq::Message,
+    /// For the sockets whose messages carry a routing id or a group.
+    draft_msg: crate::draft::Msg,
     trace: bool,
 }
 
@@ -284,6 +321,11 @@ impl Poller<'_> {
         loop {
             let mut got = false;
             for i in 0..self.sockets.len() {
+                // A send-only socket (push, pub, scatter, radio) has nothing to receive: libzmq
+                // refuses the call (ENOTSUP).
+                if !self.sockets[i].kind.receives() {
+                    continue;
+                }
                 for _ in 0..BATCH {
                     if self.done() || !self.recv_one(i)? {
                         break;
@@ -309,11 +351,14 @@ impl Poller<'_> {
             self.output.flush()?;
             let mut items = vec![wait::signal_item(self.signals)];
             for (i, p) in self.sockets.iter().enumerate() {
-                let events = if blocked == Some(i) {
-                    zmq::POLLIN | zmq::POLLOUT
-                } else {
+                let mut events = if p.kind.receives() {
                     zmq::POLLIN
+                } else {
+                    zmq::PollEvents::empty()
                 };
+                if blocked == Some(i) {
+                    events |= zmq::POLLOUT;
+                }
                 items.push(p.sock.as_poll_item(events));
             }
             let stdin_fd = self.input.fd().filter(|_| want_stdin);
@@ -358,6 +403,9 @@ impl Poller<'_> {
 
     /// Receives one message from socket `i` if one is ready, printing it after its label.
     fn recv_one(&mut self, i: usize) -> Result<bool> {
+        if pattern(self.sockets[i].kind).addressing.in_properties() {
+            return self.recv_addressed(i);
+        }
         let p = &self.sockets[i];
         match p.sock.recv(&mut self.msg, zmq::DONTWAIT) {
             Ok(()) => {}
@@ -379,6 +427,34 @@ impl Poller<'_> {
             }
             p.sock.recv(&mut self.msg, 0)?;
             index += 1;
+        }
+        self.received += 1;
+        Ok(true)
+    }
+
+    /// Receives one SERVER, PEER or DISH message if one is ready, printed as
+    /// `label<TAB>routing id (decimal) or group<TAB>body`.
+    fn recv_addressed(&mut self, i: usize) -> Result<bool> {
+        let p = &mut self.sockets[i];
+        match self.draft_msg.recv(&mut p.sock, zmq::DONTWAIT) {
+            Ok(()) => {}
+            Err(zmq::Error::EAGAIN) => return Ok(false),
+            Err(zmq::Error::EINTR) => return Ok(true),
+            Err(e) => return Err(e).with_context(|| format!("receiving on {}", p.label)),
+        }
+        let id;
+        let head = if pattern(p.kind).addressing == Addressing::ByRoutingId {
+            id = self.draft_msg.routing_id().to_string();
+            id.as_bytes()
+        } else {
+            self.draft_msg.group()
+        };
+        self.output.frame(p.label.as_bytes(), 0, true)?;
+        for (n, field) in [head, self.draft_msg.data()].into_iter().enumerate() {
+            if self.trace {
+                trace::frame(trace::Way::Received, Some(&p.label), n, n == 0, field);
+            }
+            self.output.frame(field, n + 1, n == 0)?;
         }
         self.received += 1;
         Ok(true)
@@ -406,7 +482,7 @@ impl Poller<'_> {
                 self.input.advance();
                 continue;
             };
-            let p = &self.sockets[i];
+            let p = &mut self.sockets[i];
             if !p.kind.sends() || frames.len() < 2 {
                 log!(
                     "message {number}: {}: dropped",
@@ -416,43 +492,54 @@ impl Poller<'_> {
                         format!("socket '{}' ({}) cannot send", p.label, p.kind.name())
                     }
                 );
-                self.input.advance();
-                continue;
+            } else if !send_on(p, frames.after_first(), number, self.trace)? {
+                return Ok(Sending::Blocked(i));
             }
-            if pattern(p.kind).addressing.single_frame() && frames.len() > 2 {
-                // A thread-safe socket would take each frame for a message of its own.
-                return Err(InputError {
-                    number,
-                    error: DecodeError(format!(
-                        "{} frames after the label; socket '{}' ({}) carries single-frame messages",
-                        frames.len() - 1,
-                        p.label,
-                        p.kind.name()
-                    )),
-                }
-                .into());
-            }
-            match send_parts(&p.sock, frames.len() - 1, frames.iter().skip(1)) {
-                Ok(()) => {
-                    if self.trace {
-                        let n = frames.len() - 1;
-                        for (i, f) in frames.iter().skip(1).enumerate() {
-                            trace::frame(trace::Way::Sent, Some(&p.label), i, i + 1 < n, f);
-                        }
-                    }
-                    self.input.advance();
-                }
-                Err(zmq::Error::EAGAIN) => return Ok(Sending::Blocked(i)),
-                Err(zmq::Error::EHOSTUNREACH) => {
-                    log!(
-                        "message {number}: no peer with that routing id on '{}': dropped",
-                        p.label
-                    );
-                    self.input.advance();
-                }
-                Err(e) => return Err(e).with_context(|| format!("sending on {}", p.label)),
-            }
+            self.input.advance();
         }
+    }
+}
+
+/// Sends input message `number`, the frames after its label, on `p`; false when `p` has no
+/// room (nothing was sent). On a thread-safe socket it must be one frame, after a routing id
+/// (SERVER, PEER) or a group (RADIO), or it is malformed input (status 4), as for the
+/// standalone commands; an unknown routing id is reported and the message dropped.
+fn send_on(p: &mut Polled, frames: Frames<'_>, number: u64, trace: bool) -> Result<bool> {
+    let addressing = pattern(p.kind).addressing;
+    let sent = if addressing.single_frame() {
+        let (body, target) =
+            framing::outgoing(addressing, None, &frames, number).map_err(|e| InputError {
+                number,
+                error: DecodeError(format!(
+                    "socket '{}' ({}): {}",
+                    p.label,
+                    p.kind.name(),
+                    e.error
+                )),
+            })?;
+        framing::send(&mut p.sock, body, &target)
+    } else {
+        send_parts(&p.sock, frames.len(), frames.iter())
+    };
+    match sent {
+        Ok(()) => {
+            if trace {
+                let n = frames.len();
+                for (i, f) in frames.iter().enumerate() {
+                    trace::frame(trace::Way::Sent, Some(&p.label), i, i + 1 < n, f);
+                }
+            }
+            Ok(true)
+        }
+        Err(zmq::Error::EAGAIN) => Ok(false),
+        Err(zmq::Error::EHOSTUNREACH) => {
+            log!(
+                "message {number}: no peer with that routing id on '{}': dropped",
+                p.label
+            );
+            Ok(true)
+        }
+        Err(e) => Err(e).with_context(|| format!("sending on {}", p.label)),
     }
 }
 

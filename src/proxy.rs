@@ -5,7 +5,13 @@
 //! `--stats`) on the control socket and joins it. With `--capture`, zmqcat forwards messages
 //! itself so that it can print each one with the side it came in from, which libzmq's capture
 //! socket does not tell.
+//!
+//! dish→radio is the group forwarder: the dish joins the groups of `-j`, and each message goes
+//! out of the radio in the group it came in. The group is a property of the message, which
+//! both paths keep: libzmq's proxy sends the very `zmq_msg_t` it received, and so does
+//! `--capture` (a `draft::Msg`).
 
+use std::ffi::CString;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result};
@@ -51,6 +57,8 @@ fn check_pair(front: Kind, back: Kind) -> Result<(), Usage> {
             // properties to lose on the way.
             | (Gather, Scatter)
             | (Channel, Channel)
+            // The group forwarder: the group travels with the message (a property).
+            | (Dish, Radio)
     );
     if fine {
         return Ok(());
@@ -70,6 +78,25 @@ fn check_pair(front: Kind, back: Kind) -> Result<(), Usage> {
             .to_string()
     } else if front == Router && back == Router {
         "ROUTER to ROUTER needs a routing decision per message: use `zmqcat router --coproc`".into()
+    } else if [front, back]
+        .iter()
+        .any(|k| matches!(k, Server | Client | Peer))
+    {
+        // A SERVER's routing id is a property of the message, not a frame a DEALER-like back
+        // could carry and bring back: the reply would have no way home.
+        "a server, client or peer addresses its peers by routing ids that are message \
+         properties, not frames: a client cannot route a reply back to the server's original \
+         client, so nothing carries a request-reply through a proxy (a broker needs router and \
+         dealer)"
+            .to_string()
+    } else if front == Dish {
+        "a dish's messages carry their group as a property, which only a radio sends on: use \
+         dish→radio with -j"
+            .to_string()
+    } else if back == Radio {
+        "a radio sends every message to a group, which only a dish's messages carry: use \
+         dish→radio with -j"
+            .to_string()
     } else {
         format!(
             "{} to {} does not forward anything useful",
@@ -79,7 +106,8 @@ fn check_pair(front: Kind, back: Kind) -> Result<(), Usage> {
     };
     Err(Usage(format!(
         "proxy {}→{}: {reason} (useful pairs: router→dealer shared queue, xsub→xpub forwarder, \
-         pull→push streamer, pair→pair)",
+         pull→push streamer, pair→pair; with the draft API gather→scatter, channel→channel and \
+         dish→radio group forwarder)",
         front.name(),
         back.name()
     )))
@@ -95,6 +123,8 @@ struct Side {
     label: String,
     options: Vec<SetOpt>,
     security: Security,
+    /// The groups a dish front joins once open (-j).
+    joins: Vec<CString>,
 }
 
 /// Both sides, resolved and checked: what a run opens and `--explain` shows.
@@ -106,6 +136,7 @@ fn sides(args: &ProxyArgs) -> Result<[Side; 2]> {
     if crate::patterns::pattern(front.kind).socket.is_draft() {
         crate::draft::require(&format!("proxy's {} socket", front.kind.name()))?;
     }
+    let joins = front_groups(&args.join, front.kind)?;
     // Like any sender stopped by a signal: what was taken in gets a short grace to leave.
     let linger = Limit::linger(args.socket.linger, Some(GRACE));
     let front_label = front.label.clone().unwrap_or_else(|| "front".into());
@@ -124,9 +155,30 @@ fn sides(args: &ProxyArgs) -> Result<[Side; 2]> {
             label,
             options,
             security,
+            joins: Vec::new(),
         })
     };
-    Ok([side(front, front_label)?, side(back, back_label)?])
+    let mut front = side(front, front_label)?;
+    front.joins = joins;
+    Ok([front, side(back, back_label)?])
+}
+
+/// The groups a dish front joins (`-j`), checked: a dish without any would forward nothing,
+/// and `-j` with another front would do nothing, so both are usage errors.
+fn front_groups(join: &[String], front: Kind) -> Result<Vec<CString>, Usage> {
+    let groups = crate::framing::groups(join)?;
+    match (front, groups.is_empty()) {
+        (Kind::Dish, true) => Err(Usage(
+            "proxy dish→radio: the dish joins no group, so it would forward nothing: give -j \
+             GROUP (repeatable)"
+                .into(),
+        )),
+        (Kind::Dish, false) | (_, true) => Ok(groups),
+        (other, false) => Err(Usage(format!(
+            "-j/--join is for a dish front (dish→radio); the front is a {} socket",
+            other.name()
+        ))),
+    }
 }
 
 /// The plan of `proxy` for `--explain`.
@@ -150,6 +202,9 @@ pub fn explain(args: &ProxyArgs) -> Result<serde_json::Value> {
             format
         }),
         "stats": args.stats,
+        "groups": {
+            "join": sides[0].joins.iter().map(|g| g.to_string_lossy()).collect::<Vec<_>>(),
+        },
         "diagnostics": {
             "verbose": args.log.verbose,
             "events": args.log.events.as_ref().map(|p| p.display().to_string()),
@@ -190,7 +245,11 @@ pub fn run(args: &ProxyArgs) -> Result<Outcome> {
             watch,
         )
     };
-    let (front_sock, front_mon) = open(front, front_opts, front_label, &security[0])?;
+    let (mut front_sock, front_mon) = open(front, front_opts, front_label, &security[0])?;
+    for group in &front_side.joins {
+        crate::draft::membership(&mut front_sock, group, true)
+            .with_context(|| format!("joining group {}", group.to_string_lossy()))?;
+    }
     let (back_sock, back_mon) = open(back, back_opts, back_label, &security[1])?;
     let front_watched = front_mon.is_some();
     let mut monitors: Vec<Monitor> = front_mon.into_iter().chain(back_mon).collect();
@@ -234,12 +293,13 @@ fn capture(
         // Between a ROUTER and its peer, every message starts with a routing id (the
         // sender's on the way in, the addressee's on the way out).
         ids: front == Kind::Router || back == Kind::Router,
+        grouped: (front == Kind::Dish).then(crate::draft::Msg::new),
     };
     let both_ways = back.receives() && front.sends();
     let grace = Limit::linger(args.socket.linger, Some(GRACE));
     let captured = capture_loop(
-        &front_sock,
-        &back_sock,
+        &mut front_sock,
+        &mut back_sock,
         both_ways,
         capture,
         signals,
@@ -360,8 +420,8 @@ fn proxy_counts(control: &zmq::Socket) -> Result<Counts> {
 
 /// Forwards messages both ways itself, printing each with the side it came in from.
 fn capture_loop(
-    front: &zmq::Socket,
-    back: &zmq::Socket,
+    front: &mut zmq::Socket,
+    back: &mut zmq::Socket,
     both_ways: bool,
     mut capture: Capture,
     signals: &Signals,
@@ -375,8 +435,7 @@ fn capture_loop(
         grace,
         deadline: None,
     };
-    let all_sides = [(front, back, "front"), (back, front, "back")];
-    let sides = &all_sides[..if both_ways { 2 } else { 1 }];
+    let directions = if both_ways { 2 } else { 1 };
     let result = (|| -> Result<i32> {
         loop {
             capture.output.flush()?;
@@ -398,9 +457,24 @@ fn capture_loop(
                 return Ok(sig);
             }
             // A bounded batch per side in turn: neither direction starves the other.
-            for (dir, (from, to, label)) in sides.iter().enumerate() {
+            for dir in 0..directions {
+                let (from, to, label) = match dir {
+                    0 => (&mut *front, &mut *back, "front"),
+                    _ => (&mut *back, &mut *front, "back"),
+                };
+                let mut way = Way {
+                    from,
+                    to,
+                    label,
+                    dir,
+                };
                 for _ in 0..256 {
-                    if !forward(from, to, label, &mut capture, &mut counts, dir, &mut stop)? {
+                    let more = if capture.grouped.is_some() {
+                        forward_grouped(&mut way, &mut capture, &mut counts, &mut stop)?
+                    } else {
+                        forward(&way, &mut capture, &mut counts, &mut stop)?
+                    };
+                    if !more {
                         break;
                     }
                 }
@@ -424,6 +498,17 @@ fn capture_loop(
 struct Capture {
     output: Output,
     ids: bool,
+    /// dish→radio: the message each group travels in, printed `front<TAB>group<TAB>body`.
+    grouped: Option<crate::draft::Msg>,
+}
+
+/// One direction of the proxy: `label` is the side messages come in from, `dir` its index in
+/// [`Counts`].
+struct Way<'s> {
+    from: &'s mut zmq::Socket,
+    to: &'s mut zmq::Socket,
+    label: &'static str,
+    dir: usize,
 }
 
 /// A signal that came while a message was in hand, and how long that message may still take.
@@ -461,14 +546,12 @@ impl Stop<'_> {
 /// Forwards one message if one is ready, printing it first. False: nothing was ready, or the
 /// message had to be abandoned after a signal (said on stderr).
 fn forward(
-    from: &zmq::Socket,
-    to: &zmq::Socket,
-    label: &str,
+    way: &Way<'_>,
     capture: &mut Capture,
     counts: &mut Counts,
-    dir: usize,
     stop: &mut Stop<'_>,
 ) -> Result<bool> {
+    let (from, to, label, dir) = (&*way.from, &*way.to, way.label, way.dir);
     let mut msg = zmq::Message::new();
     match from.recv(&mut msg, zmq::DONTWAIT) {
         Ok(()) => {}
@@ -507,6 +590,43 @@ fn forward(
         from.recv(&mut msg, 0)?;
         index += 1;
     }
+}
+
+/// [`forward`] for dish→radio: the message is received and sent on as one `zmq_msg_t`, so its
+/// group goes with it; printed `front<TAB>group<TAB>body` first.
+fn forward_grouped(
+    way: &mut Way<'_>,
+    capture: &mut Capture,
+    counts: &mut Counts,
+    stop: &mut Stop<'_>,
+) -> Result<bool> {
+    let Some(msg) = capture.grouped.as_mut() else {
+        return Ok(false);
+    };
+    match msg.recv(way.from, zmq::DONTWAIT) {
+        Ok(()) => {}
+        Err(zmq::Error::EAGAIN) => return Ok(false),
+        Err(zmq::Error::EINTR) => return Ok(true),
+        Err(e) => return Err(e).context("receiving in the proxy"),
+    }
+    capture.output.frame(way.label.as_bytes(), 0, true)?;
+    capture.output.frame(msg.group(), 1, true)?;
+    capture.output.frame(msg.data(), 2, false)?;
+    counts.bytes[way.dir] += msg.data().len() as u64;
+    loop {
+        match msg.send(way.to, zmq::DONTWAIT) {
+            Ok(()) => break,
+            Err(zmq::Error::EAGAIN | zmq::Error::EINTR) => {
+                if !stop.wait_room(way.to)? {
+                    log!("interrupted: a message taken in from the {} could not be forwarded in time: abandoned", way.label);
+                    return Ok(false);
+                }
+            }
+            Err(e) => return Err(e).context("forwarding in the proxy"),
+        }
+    }
+    counts.messages[way.dir] += 1;
+    Ok(true)
 }
 
 #[cfg(test)]

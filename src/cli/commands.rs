@@ -188,6 +188,10 @@ pub struct ProxyArgs {
     /// Print message and byte counts per direction on stderr at exit
     #[arg(long, help_heading = "Proxy")]
     pub stats: bool,
+    /// A dish front joins GROUP (repeatable; required for dish→radio): each message goes out of
+    /// the radio in the group it came in
+    #[arg(short = 'j', long = "join", value_name = "GROUP", action = ArgAction::Append, help_heading = "Groups")]
+    pub join: Vec<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -212,6 +216,9 @@ pub struct PollArgs {
     /// Subscribe the SUB sockets to PREFIX (repeatable; all when none)
     #[arg(short = 's', long = "subscribe", value_name = "PREFIX", action = ArgAction::Append)]
     pub subscribe: Vec<String>,
+    /// The dish sockets join GROUP (repeatable; a dish needs at least one)
+    #[arg(short = 'j', long = "join", value_name = "GROUP", action = ArgAction::Append, help_heading = "Groups")]
+    pub join: Vec<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -117,6 +117,14 @@ impl<'a> Frames<'a> {
         &base[s.start..s.end]
     }
 
+    /// The frames after the first (none when there is at most one): what follows a label.
+    pub fn after_first(&self) -> Frames<'a> {
+        Frames {
+            spans: self.spans.get(1..).unwrap_or_default(),
+            ..*self
+        }
+    }
+
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a [u8]> + '_ {
         (0..self.len()).map(move |i| self.get(i))
     }
@@ -416,6 +424,20 @@ mod tests {
         let mut shown = Vec::new();
         write_id(&mut shown, b"\x00\x80\x00\x00\x01").unwrap();
         assert_eq!(shown, b"0x0080000001");
+    }
+
+    #[test]
+    fn after_first_is_what_follows_a_label() {
+        let mut d = Decoder::new(Style::new(Format::Quoted), None);
+        let Decoded::Message { frames, .. } = d.decode(b"label\tid\tbo\\tdy\n", true).unwrap()
+        else {
+            panic!("one message");
+        };
+        let rest = frames.after_first();
+        assert_eq!(rest.iter().collect::<Vec<_>>(), [&b"id"[..], b"bo\tdy"]);
+        assert_eq!(rest.bytes(), 7);
+        let none = rest.after_first().after_first();
+        assert_eq!((none.len(), none.after_first().len()), (0, 0));
     }
 
     #[test]

@@ -37,16 +37,99 @@ fn without_the_draft_api_every_draft_command_is_refused_in_one_line() {
             "{args:?}: {err}"
         );
     }
-    let out = Command::new(bin())
-        .args(["poll", "client@tcp://127.0.0.1:*"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("zmqcat: poll's client socket needs libzmq's draft API"),
-        "{err}"
-    );
+    for (args, what) in [
+        (
+            &["poll", "client@tcp://127.0.0.1:*"][..],
+            "poll's client socket",
+        ),
+        (
+            &["poll", "pull@tcp://127.0.0.1:*", "server@tcp://127.0.0.1:*"],
+            "poll's server socket",
+        ),
+        (
+            &["poll", "-j", "g", "dish@udp://*:5556"],
+            "poll's dish socket",
+        ),
+        (
+            &["poll", "radio>udp://127.0.0.1:5556"],
+            "poll's radio socket",
+        ),
+        (&["poll", "peer>tcp://127.0.0.1:5556"], "poll's peer socket"),
+        (
+            &[
+                "proxy",
+                "-j",
+                "g",
+                "dish@udp://*:5556",
+                "radio@tcp://127.0.0.1:*",
+            ],
+            "proxy's dish socket",
+        ),
+    ] {
+        let out = Command::new(bin()).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("zmqcat: {what} needs libzmq's draft API")),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+/// `-j` belongs to dish sockets: poll and proxy refuse it without one, and a dish without it
+/// (it would receive nothing), in one line with status 2; server, client and peer pairs are
+/// not proxied, with the reason. (Without the draft API, the dish is refused for that first.)
+#[test]
+fn joins_are_for_dishes_and_property_pairs_are_not_proxied() {
+    let long = "g".repeat(256);
+    for (args, why) in [
+        (
+            &["poll", "-j", "a", "pull@tcp://127.0.0.1:*"][..],
+            "-j/--join is for dish sockets, and no SPEC is a dish",
+        ),
+        (
+            &["poll", "pull@tcp://127.0.0.1:*", "in=dish@udp://*:5556"],
+            "poll's dish socket 'in' joins no group, so it would receive nothing",
+        ),
+        (&["poll", "-j", &long, "dish@udp://*:5556"], "group 'ggg"),
+        (
+            &["proxy", "dish@udp://*:5556", "radio@tcp://127.0.0.1:*"],
+            "proxy dish→radio: the dish joins no group",
+        ),
+        (
+            &[
+                "proxy",
+                "-j",
+                "a",
+                "pull@tcp://127.0.0.1:*",
+                "push@tcp://127.0.0.1:*",
+            ],
+            "-j/--join is for a dish front (dish→radio); the front is a pull socket",
+        ),
+        (
+            &[
+                "proxy",
+                "server@tcp://127.0.0.1:*",
+                "client@tcp://127.0.0.1:*",
+            ],
+            "a client cannot route a reply back to the server's original client",
+        ),
+        (
+            &["proxy", "dish@udp://*:5556", "pub@tcp://127.0.0.1:*"],
+            "use dish→radio with -j",
+        ),
+    ] {
+        let out = Command::new(bin()).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        let draft_first = !draft() && args.iter().any(|a| a.starts_with("dish@"));
+        assert!(
+            err.contains(why) || draft_first && err.contains("needs libzmq's draft API"),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[test]
@@ -61,10 +144,6 @@ fn udp_is_only_for_radio_and_dish_in_their_own_direction() {
             "udp:// is for radio and dish, not push",
         ),
         (&["dish", "-j", "g", "udp://*:*"], "fixed port"),
-        (
-            &["poll", "server@tcp://127.0.0.1:*"],
-            "poll does not take server, peer, radio or dish yet (server)",
-        ),
     ] {
         let out = Command::new(bin()).args(args).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
@@ -534,6 +613,386 @@ mod with_draft {
         dish.join("x");
         assert_eq!(wait_for_group(&mut dish, "x"), b"for x");
     }
+
+    /// `label<TAB>id<TAB>body` lines of `label` in `lines`: body → routing id.
+    fn ids_by_body(lines: &[String], label: &str) -> HashMap<String, String> {
+        lines
+            .iter()
+            .filter_map(|l| l.strip_prefix(&format!("{label}\t")))
+            .map(|rest| {
+                let (id, body) = rest.split_once('\t').expect("id<TAB>body");
+                assert!(id.parse::<u32>().is_ok_and(|n| n > 0), "{rest}");
+                (body.to_string(), id.to_string())
+            })
+            .collect()
+    }
+
+    /// poll with a SERVER next to a PULL: three CLIENT peers' requests show as
+    /// `srv<TAB>id<TAB>body`, replies by id reach exactly the client that asked, an unknown id
+    /// is reported and dropped, and the PULL goes on being read.
+    #[test]
+    fn poll_serves_three_clients_by_routing_id_next_to_a_pull() {
+        let mut p = Proc::spawn(&[
+            "poll",
+            "srv=server@tcp://127.0.0.1:*",
+            "tasks=pull@tcp://127.0.0.1:*",
+        ]);
+        let eps = p.wait_bound_all(2, T);
+        let ctx = zmq::Context::new();
+        let push = crate::support::connected(&ctx, zmq::PUSH, &eps[1]);
+        crate::support::send_text(&push, &["job"]);
+        let mut clients: Vec<Peer> = (0..3).map(|_| Peer::new(CLIENT)).collect();
+        for (k, c) in clients.iter_mut().enumerate() {
+            c.sock().connect(&eps[0]).unwrap();
+            c.send(format!("from-{k}").as_bytes(), None, None);
+        }
+        let lines = p.wait_stdout_lines(4, T);
+        assert!(lines.contains(&"tasks\tjob".to_string()), "{lines:?}");
+        let ids = ids_by_body(&lines, "srv");
+        assert_eq!(ids.len(), 3, "{lines:?}");
+        let distinct: std::collections::HashSet<&String> = ids.values().collect();
+        assert_eq!(distinct.len(), 3, "{lines:?}");
+        // An id no client has first: reported, dropped, and the replies after it still go.
+        p.write_stdin(b"srv\t4000000000\tlost\n");
+        for k in [2, 0, 1] {
+            let id = &ids[&format!("from-{k}")];
+            p.write_stdin(format!("srv\t{id}\treply-{k}\n").as_bytes());
+        }
+        for (k, c) in clients.iter_mut().enumerate() {
+            let (body, _, _) = c.recv(T).expect("a reply");
+            assert_eq!(body, format!("reply-{k}").as_bytes());
+        }
+        p.wait_stderr_contains(
+            "message 1: no peer with that routing id on 'srv': dropped",
+            T,
+        );
+        for c in &mut clients {
+            assert!(
+                c.recv(Duration::from_millis(100)).is_none(),
+                "one reply each"
+            );
+        }
+        // The clients again, and the pull: both still read.
+        clients[1].send(b"again", None, None);
+        crate::support::send_text(&push, &["job2"]);
+        p.wait_stdout_contains(format!("srv\t{}\tagain\n", ids["from-1"]).as_bytes(), T);
+        p.wait_stdout_contains(b"tasks\tjob2\n", T);
+    }
+
+    /// Bad shapes for a server or radio socket in poll are malformed input (status 4), named
+    /// by their message number; the messages before them were sent.
+    #[test]
+    fn poll_refuses_bad_shapes_for_routing_ids_and_groups() {
+        let long = "g".repeat(256);
+        for (spec, format, input, why) in [
+            (
+                "srv=server@tcp://127.0.0.1:*",
+                "text",
+                "srv\tnope\tx",
+                "routing id 'nope'",
+            ),
+            ("srv=server@tcp://127.0.0.1:*", "text", "srv\t7", "1 frames"),
+            (
+                "srv=server@tcp://127.0.0.1:*",
+                "text",
+                "srv\t7\ta\tb",
+                "3 frames",
+            ),
+            ("r=radio@tcp://127.0.0.1:*", "text", "r\tg", "no group"),
+            (
+                "r=radio@tcp://127.0.0.1:*",
+                "text",
+                "r\tg\ta\tb",
+                "3 frames",
+            ),
+            (
+                "r=radio@tcp://127.0.0.1:*",
+                "text",
+                &format!("r\t{long}\tx"),
+                "256 bytes",
+            ),
+            ("r=radio@tcp://127.0.0.1:*", "quoted", "r\ta\\0b\tx", "NUL"),
+        ] {
+            // A good message first (to nobody: dropped by the server, unheard by the radio).
+            let first = if spec.starts_with("srv") {
+                "srv\t9\tfine"
+            } else {
+                "r\tg\tfine"
+            };
+            let mut p = Proc::feeding(
+                &["poll", "-f", format, spec],
+                format!("{first}\n{input}\n").as_bytes(),
+            );
+            p.expect_exit(4, T);
+            let err = p.stderr();
+            assert!(
+                err.contains("malformed input in message 2"),
+                "{input:?}: {err}"
+            );
+            assert!(err.contains(why), "{input:?}: {err}");
+            let label = spec.split('=').next().unwrap();
+            assert!(
+                err.contains(&format!("socket '{label}'")),
+                "{input:?}: {err}"
+            );
+        }
+    }
+
+    /// Sends a, b and c messages from `radio` until `p` printed both joined groups for `label`;
+    /// the group it did not join never shows.
+    fn joined_groups_reach_poll(radio: &mut Peer, p: &Proc, label: &str) {
+        let mut n = 0;
+        repeat_until(
+            "messages of groups a and b",
+            T,
+            Duration::from_millis(20),
+            || {
+                n += 1;
+                for g in ["a", "b", "c"] {
+                    radio.send(format!("{g}-{n}").as_bytes(), None, Some(g));
+                }
+                let out = p.stdout_text();
+                out.contains(&format!("{label}\ta\ta-")) && out.contains(&format!("{label}\tb\tb-"))
+            },
+        );
+    }
+
+    /// poll with two dish sockets joined to a and b (one over udp, one over tcp) and a radio:
+    /// a RADIO peer's messages in three groups show as `label<TAB>group<TAB>body` for the
+    /// joined groups only, and input `r<TAB>group<TAB>body` reaches a DISH peer in its group.
+    #[test]
+    fn poll_dishes_print_the_joined_groups_and_its_radio_sends_to_one() {
+        let port = free_udp_port();
+        let mut upstream = Peer::new(RADIO);
+        let radio_ep = upstream.bind_local();
+        let mut downstream = Peer::new(DISH);
+        let dish_ep = downstream.bind_local();
+        downstream.join("news");
+        let mut p = Proc::spawn(&[
+            "poll",
+            "-j",
+            "a",
+            "--join",
+            "b",
+            &format!("u=dish@udp://127.0.0.1:{port}"),
+            &format!("t=dish>{radio_ep}"),
+            &format!("r=radio>{dish_ep}"),
+        ]);
+        let mut udp = Peer::new(RADIO);
+        udp.sock()
+            .connect(&format!("udp://127.0.0.1:{port}"))
+            .unwrap();
+        joined_groups_reach_poll(&mut udp, &p, "u");
+        joined_groups_reach_poll(&mut upstream, &p, "t");
+        let out = p.stdout_text();
+        for line in out.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "{line}");
+            assert!(["u", "t"].contains(&fields[0]), "{line}");
+            assert!(
+                ["a", "b"].contains(&fields[1]),
+                "only joined groups: {line}"
+            );
+            assert!(fields[2].starts_with(&format!("{}-", fields[1])), "{line}");
+        }
+        // The radio: repeated until the DISH peer's join reached it (a radio drops before).
+        let deadline = Instant::now() + T;
+        let got = loop {
+            assert!(
+                Instant::now() < deadline,
+                "nothing reached the dish\n{}",
+                p.dump()
+            );
+            p.write_stdin(b"r\tsports\tnot joined\nr\tnews\thello\n");
+            if let Some(got) = downstream.recv(Duration::from_millis(50)) {
+                break got;
+            }
+        };
+        assert_eq!((got.0.as_slice(), got.2.as_str()), (&b"hello"[..], "news"));
+    }
+
+    /// poll with a PEER that connects announces the id the bound PEER has, as `zmqcat peer`
+    /// does, and talks both ways by it; a bound one in the same poll answers by the id it
+    /// prints.
+    #[test]
+    fn poll_peers_announce_their_connects_and_talk_both_ways() {
+        let mut bound = Peer::new(PEER);
+        let ep = bound.bind_local();
+        let mut p = Proc::spawn(&[
+            "poll",
+            &format!("out=peer>{ep}"),
+            "in=peer@tcp://127.0.0.1:*",
+        ]);
+        let in_ep = p.wait_bound(T);
+        p.wait_stderr_contains(" as peer ", T);
+        let id = p
+            .stderr()
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("zmqcat: connected {ep} as peer ")))
+            .expect("the announced routing id")
+            .to_string();
+        p.write_stdin(format!("out\t{id}\thello\n").as_bytes());
+        let (body, from, _) = bound.recv(T).expect("poll's message");
+        assert_eq!(body, b"hello");
+        bound.send(b"answer", Some(from), None);
+        p.wait_stdout_contains(format!("out\t{id}\tanswer\n").as_bytes(), T);
+
+        let mut other = Peer::new(PEER);
+        let to_poll = other.connect_peer(&in_ep);
+        other.send(b"knock", Some(to_poll), None);
+        let line = p.wait_stdout_lines(2, T).remove(1);
+        let rest = line.strip_prefix("in\t").expect("in<TAB>id<TAB>body");
+        let (their_id, body) = rest.split_once('\t').expect("id<TAB>body");
+        assert_eq!(body, "knock");
+        p.write_stdin(format!("in\t{their_id}\twho's there\n").as_bytes());
+        let (body, from, _) = other.recv(T).expect("poll's answer");
+        assert_eq!((body.as_slice(), from), (&b"who's there"[..], to_poll));
+    }
+
+    /// Runs a RADIO peer (tcp) → `proxy -j a -j b [--capture] dish radio` → a DISH peer (udp,
+    /// joined to a, b and c before the proxy starts, so that everything the proxy forwards
+    /// arrives), and checks every message in its group, none of c, and --stats counting them
+    /// all; returns the proxy's stdout and the number of messages the dish got.
+    fn through_the_group_forwarder(capture: bool) -> (String, usize) {
+        let port = free_udp_port();
+        let mut downstream = Peer::new(DISH);
+        downstream
+            .sock()
+            .bind(&format!("udp://127.0.0.1:{port}"))
+            .unwrap();
+        for g in ["a", "b", "c"] {
+            downstream.join(g);
+        }
+        let mut upstream = Peer::new(RADIO);
+        let ep = upstream.bind_local();
+        let front = format!("dish>{ep}");
+        let back = format!("radio>udp://127.0.0.1:{port}");
+        let mut args = vec!["proxy", "--stats", "-j", "a", "-j", "b", &front, &back];
+        if capture {
+            args.insert(1, "--capture");
+        }
+        let mut proxy = Proc::spawn(&args);
+        // Warm-up until the proxy's joins reached the upstream radio, which drops before.
+        let mut got: Vec<(Vec<u8>, String)> = Vec::new();
+        let mut n = 0;
+        repeat_until(
+            "a message through the proxy",
+            T,
+            Duration::from_millis(20),
+            || {
+                n += 1;
+                for g in ["a", "b", "c"] {
+                    upstream.send(format!("{g}-w{n}").as_bytes(), None, Some(g));
+                }
+                while let Some((body, _, g)) = downstream.recv(Duration::from_millis(1)) {
+                    got.push((body, g));
+                }
+                ["a", "b"].iter().all(|g| got.iter().any(|(_, h)| h == g))
+            },
+        );
+        const N: usize = 100;
+        for i in 0..N {
+            for g in ["a", "b", "c"] {
+                upstream.send(format!("{g}-{i}").as_bytes(), None, Some(g));
+            }
+        }
+        let last = |got: &[(Vec<u8>, String)]| {
+            got.iter().filter(|(b, _)| !b.contains(&b'w')).count() == 2 * N
+        };
+        let deadline = Instant::now() + T;
+        while !last(&got) {
+            assert!(
+                Instant::now() < deadline,
+                "{} of {}\n{}",
+                got.len(),
+                2 * N,
+                proxy.dump()
+            );
+            if let Some((body, _, g)) = downstream.recv(Duration::from_millis(100)) {
+                got.push((body, g));
+            }
+        }
+        assert!(
+            downstream.recv(Duration::from_millis(100)).is_none(),
+            "no more"
+        );
+        for (body, g) in &got {
+            let body = String::from_utf8_lossy(body);
+            assert!(
+                g != "c" && body.starts_with(&format!("{g}-")),
+                "{g}: {body}"
+            );
+        }
+        proxy.signal(libc::SIGTERM);
+        proxy.expect_exit(143, T);
+        let err = proxy.stderr();
+        let forwarded: usize = err
+            .lines()
+            .find_map(|l| l.strip_prefix("zmqcat: proxy stats: front→back "))
+            .and_then(|l| l.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("a stats line\n{}", proxy.dump()));
+        assert_eq!(forwarded, got.len(), "{err}");
+        (proxy.stdout_text(), got.len())
+    }
+
+    #[test]
+    fn proxy_forwards_dish_to_radio_keeping_each_group() {
+        let (out, _) = through_the_group_forwarder(false);
+        assert_eq!(out, "");
+    }
+
+    #[test]
+    fn proxy_capture_shows_each_message_in_its_group() {
+        let (out, forwarded) = through_the_group_forwarder(true);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), forwarded, "{out}");
+        for line in &lines {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "{line}");
+            assert_eq!(fields[0], "front", "{line}");
+            assert!(["a", "b"].contains(&fields[1]), "{line}");
+            assert!(fields[2].starts_with(&format!("{}-", fields[1])), "{line}");
+        }
+        assert!(
+            lines.contains(&"front\ta\ta-99") && lines.contains(&"front\tb\tb-0"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn explain_of_poll_and_proxy_shows_the_joins() {
+    if !draft() {
+        return;
+    }
+    let mut p = Proc::spawn(&[
+        "poll",
+        "--explain",
+        "-j",
+        "a",
+        "-j",
+        "b",
+        "in=dish@udp://*:5556",
+        "srv=server@tcp://*:5557",
+    ]);
+    p.expect_exit(0, T);
+    let plan: serde_json::Value = serde_json::from_str(&p.stdout_text()).unwrap();
+    assert_eq!(plan["groups"]["join"], serde_json::json!(["a", "b"]));
+    assert_eq!(plan["groups"]["dishes"], serde_json::json!(["in"]));
+    assert_eq!(plan["sockets"][0]["type"], "DISH");
+    assert_eq!(plan["sockets"][1]["type"], "SERVER");
+    let mut p = Proc::spawn(&[
+        "proxy",
+        "--explain",
+        "-j",
+        "a",
+        "dish@udp://*:5556",
+        "radio@tcp://*:5557",
+    ]);
+    p.expect_exit(0, T);
+    let plan: serde_json::Value = serde_json::from_str(&p.stdout_text()).unwrap();
+    assert_eq!(plan["groups"]["join"], serde_json::json!(["a"]));
 }
 
 #[test]

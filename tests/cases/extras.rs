@@ -635,3 +635,19 @@ fn printing_commands_exit_0_when_the_reader_of_stdout_is_gone() {
         );
     }
 }
+
+#[test]
+fn poll_sends_on_a_push_socket_next_to_a_pull() {
+    // A send-only socket in poll is never asked to receive (libzmq would refuse: ENOTSUP).
+    let ctx = zmq::Context::new();
+    let (pull, ep) = bound(&ctx, zmq::PULL);
+    let spec = format!("out=push>{ep}");
+    let mut z = Proc::feeding(
+        &["poll", "-t", "2s", &spec, "in=pull@tcp://127.0.0.1:*"],
+        b"out\tone\nout\ttwo\n",
+    );
+    assert_eq!(recv(&pull), crate::support::msg(&["one"]));
+    assert_eq!(recv(&pull), crate::support::msg(&["two"]));
+    z.expect_exit(3, T);
+    assert!(!z.stderr().contains("not supported"), "{}", z.dump());
+}
