@@ -1947,7 +1947,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__poll)
-            opts="-f -0 -n -t -v -q -s -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --subscribe --explain --profile --help --version"
+            opts="-f -0 -n -t -v -q -s -j -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --count --timeout --deadline --progress --stats --trace --verbose --quiet --events --subscribe --join --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2069,6 +2069,14 @@ _zmqcat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --join)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2081,7 +2089,7 @@ _zmqcat() {
             return 0
             ;;
         zmqcat__subcmd__proxy)
-            opts="-f -0 -v -q -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --verbose --quiet --events --capture --stats --explain --profile --help --version"
+            opts="-f -0 -v -q -j -h -V --hwm --sndhwm --rcvhwm --linger --identity --reconnect-ivl --reconnect-ivl-max --heartbeat --immediate --conflate --ipv6 --max-msg-size --tcp-keepalive --legacy-peers --set --curve-server --curve-secret --curve-server-key --curve-allow --plain-server --plain-user --plain-pass --allow-ip --deny-ip --for --format --null --frame-sep --verbose --quiet --events --capture --stats --join --explain --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2172,6 +2180,14 @@ _zmqcat() {
                     return 0
                     ;;
                 --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --join)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

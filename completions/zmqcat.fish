@@ -1059,6 +1059,7 @@ raw\t'Input: all of stdin is one single-frame message; output: frame bytes back 
 zmtp\t'Binary ZMTP/3.x frames: flags byte (MORE, LONG), 1- or 8-byte size, body (lossless, fastest)'"
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l frame-sep -d 'Frame separator of the text format: one byte, or \\t (default TAB)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -s j -l join -d 'A dish front joins GROUP (repeatable; required for dish→radio): each message goes out of the radio in the group it came in' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand proxy" -l conflate -d 'Keep only the last message in each queue'
@@ -1104,6 +1105,7 @@ complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s t -l timeout -d '
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l deadline -d 'Stop after DUR in all, busy or not (received messages flushed, queued ones get 1 s); exit status 5' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l events -d 'Write every socket monitor event as a JSON line to FILE (`-`: stderr)' -r -F
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s s -l subscribe -d 'Subscribe the SUB sockets to PREFIX (repeatable; all when none)' -r
+complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -s j -l join -d 'The dish sockets join GROUP (repeatable; a dish needs at least one)' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l profile -d 'Apply the options of profile NAME from the configuration file (see zmqcat(1), FILES) [env: ZMQCAT_PROFILE]' -r
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l immediate -d 'Queue messages only to completed connections'
 complete -c zmqcat -n "__fish_zmqcat_using_subcommand poll" -l conflate -d 'Keep only the last message in each queue'
