@@ -319,20 +319,7 @@ impl Poller<'_> {
         // The socket an input message waits for room on, if any.
         let mut blocked: Option<usize> = None;
         loop {
-            let mut got = false;
-            for i in 0..self.sockets.len() {
-                // A send-only socket (push, pub, scatter, radio) has nothing to receive: libzmq
-                // refuses the call (ENOTSUP).
-                if !self.sockets[i].kind.receives() {
-                    continue;
-                }
-                for _ in 0..BATCH {
-                    if self.done() || !self.recv_one(i)? {
-                        break;
-                    }
-                    got = true;
-                }
-            }
+            let got = self.recv_all()?;
             if self.done() {
                 return Ok(());
             }
@@ -399,6 +386,25 @@ impl Poller<'_> {
                 self.input.fill().context("reading stdin")?;
             }
         }
+    }
+
+    /// Receives a bounded batch from every socket in turn: whether anything came.
+    fn recv_all(&mut self) -> Result<bool> {
+        let mut got = false;
+        for i in 0..self.sockets.len() {
+            // A send-only socket (push, pub, scatter, radio) has nothing to receive: libzmq
+            // refuses the call (ENOTSUP).
+            if !self.sockets[i].kind.receives() {
+                continue;
+            }
+            for _ in 0..BATCH {
+                if self.done() || !self.recv_one(i)? {
+                    break;
+                }
+                got = true;
+            }
+        }
+        Ok(got)
     }
 
     /// Receives one message from socket `i` if one is ready, printing it after its label.
@@ -571,5 +577,27 @@ mod tests {
             .map(|s| endpoint::parse_spec(s, &all).unwrap())
             .collect();
         assert!(labels(&dup).is_err());
+    }
+
+    #[test]
+    fn every_dish_needs_a_group_and_groups_need_a_dish() {
+        let all = |_: &str| true;
+        let parse = |specs: &[&str]| -> Vec<endpoint::SocketSpec> {
+            specs
+                .iter()
+                .map(|s| endpoint::parse_spec(s, &all).unwrap())
+                .collect()
+        };
+        let with_dish = parse(&["in=dish@tcp://*:1", "pull@tcp://*:2"]);
+        let names = labels(&with_dish).unwrap();
+        let joins = dish_groups(&["a".into(), "b".into()], &with_dish, &names).unwrap();
+        assert_eq!(joins.len(), 2);
+        let e = dish_groups(&[], &with_dish, &names).unwrap_err().0;
+        assert!(e.contains("'in' joins no group"), "{e}");
+        assert!(dish_groups(&["a\0b".into()], &with_dish, &names).is_err());
+        let without = parse(&["pull@tcp://*:2"]);
+        let names = labels(&without).unwrap();
+        assert!(dish_groups(&[], &without, &names).unwrap().is_empty());
+        assert!(dish_groups(&["a".into()], &without, &names).is_err());
     }
 }

@@ -646,5 +646,27 @@ mod tests {
         assert!(e.contains("strict request-reply"), "{e}");
         let e = check_pair(Kind::Router, Kind::Router).unwrap_err().0;
         assert!(e.contains("--coproc"), "{e}");
+        assert!(check_pair(Kind::Dish, Kind::Radio).is_ok());
+        for (front, back) in [
+            (Kind::Server, Kind::Client),
+            (Kind::Client, Kind::Server),
+            (Kind::Peer, Kind::Peer),
+        ] {
+            let e = check_pair(front, back).unwrap_err().0;
+            assert!(e.contains("cannot route a reply back"), "{e}");
+        }
+        let e = check_pair(Kind::Dish, Kind::Pub).unwrap_err().0;
+        assert!(e.contains("dish→radio"), "{e}");
+        let e = check_pair(Kind::Pull, Kind::Radio).unwrap_err().0;
+        assert!(e.contains("dish→radio"), "{e}");
+    }
+
+    #[test]
+    fn joins_belong_to_a_dish_front() {
+        assert_eq!(front_groups(&["a".into()], Kind::Dish).unwrap().len(), 1);
+        assert!(front_groups(&[], Kind::Pull).unwrap().is_empty());
+        assert!(front_groups(&[], Kind::Dish).is_err());
+        assert!(front_groups(&["a".into()], Kind::Pull).is_err());
+        assert!(front_groups(&["a\0b".into()], Kind::Dish).is_err());
     }
 }

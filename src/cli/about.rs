@@ -182,18 +182,28 @@ pub(super) fn socket_command(kind: Kind) -> String {
 pub(super) const PROXY: &str = "\
 Forwards messages between two sockets, FRONT and BACK, both ways, with libzmq's own proxy: a \
 shared queue (router and dealer) between clients and workers, a forwarder (xsub and xpub) \
-between publishers and subscribers, or a streamer (pull and push) in a pipeline. Each is \
-TYPE@EP (bind) or TYPE>EP (connect); pairs that would forward nothing useful are refused with \
-the reason.
+between publishers and subscribers, or a streamer (pull and push) in a pipeline; with the \
+draft API also gather→scatter, channel→channel and the group forwarder dish→radio: the dish \
+joins the groups of -j GROUP (repeatable, at least one) and each message leaves the radio in \
+the group it came in. Each is TYPE@EP (bind) or TYPE>EP (connect); pairs that would forward \
+nothing useful are refused with the reason (server, client and peer among them: a routing id \
+is a message property, so a client could not route a reply back to the server's client).
 
 It runs until SIGINT or SIGTERM, then stops cleanly. --capture prints every message passing \
-through, after the side it came in from; --stats prints counts and rates per direction at exit.";
+through, after the side it came in from (and the group, for dish→radio: \
+front<TAB>GROUP<TAB>body); --stats prints counts and rates per direction at exit.";
 
 pub(super) const POLL: &str = "\
 Reads several sockets at once and prints each message after its socket's label, \
 LABEL<TAB>frames…: a SPEC is [LABEL=]TYPE@EP (bind) or [LABEL=]TYPE>EP (connect), the label \
 defaulting to the type. Input lines whose first field is a label are sent on that socket, so \
 one process can answer on one socket what it reads on another.
+
+Any socket type is taken. The draft sockets carry one frame per message; for server and peer \
+the routing id (decimal) and for radio and dish the group is the field after the label: \
+LABEL<TAB>ID<TAB>body or LABEL<TAB>GROUP<TAB>body, printed and read alike (other shapes are \
+malformed input, status 4). Every dish joins the groups of -j GROUP (repeatable; a dish needs \
+one); a peer that connects prints `connected EP as peer ID`, the ID input addresses it by.
 
 -n N ends it after N messages in all; --timeout after that long without one (status 3).";
 

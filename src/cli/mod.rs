@@ -283,6 +283,7 @@ Examples:
   zmqcat proxy 'router@tcp://*:5559' 'dealer@tcp://*:5560'    # request-reply broker
   zmqcat proxy 'xsub@tcp://*:5557' 'xpub@tcp://*:5558'        # pub-sub forwarder
   zmqcat proxy --capture 'pull@ipc:///tmp/in' 'push@ipc:///tmp/out'   # streamer, shows traffic
+  zmqcat proxy -j weather -j news 'dish@udp://*:5556' 'radio@tcp://*:5557'   # group forwarder
   zmqcat proxy 'router@tcp://*:5559' 'dealer@ipc:///tmp/workers' \\
       --for front --curve-server --curve-secret @server.key      # CURVE outside, plain inside
 
@@ -296,6 +297,7 @@ Examples:
   zmqcat poll 'tasks=pull>tcp://localhost:5557' 'weather=sub>tcp://localhost:5556' -s 10001
   printf 'out\\tping\\n' | zmqcat poll 'out=dealer>tcp://127.0.0.1:5555' 'in=pull@ipc:///tmp/in'
   zmqcat poll 'a=pull@tcp://*:5557' 'b=pull@ipc:///tmp/b' --for a --allow-ip 10.0.0.0/8
+  zmqcat poll 'srv=server@tcp://*:5555' 'in=dish@udp://*:5556' -j weather   # srv<TAB>ID<TAB>body
 
 Security options before any --for apply to every socket; after --for LABEL to that socket only,
 in addition to the shared ones.")]
