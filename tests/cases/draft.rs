@@ -534,20 +534,7 @@ mod with_draft {
     /// Sends a, b and c messages from `radio` until `dish` printed both joined groups; the
     /// group it did not join never shows.
     fn groups_reach_the_dish(radio: &mut Peer, dish: &Proc) {
-        let mut n = 0;
-        repeat_until(
-            "messages of groups a and b",
-            T,
-            Duration::from_millis(20),
-            || {
-                n += 1;
-                for g in ["a", "b", "c"] {
-                    radio.send(format!("{g}-{n}").as_bytes(), None, Some(g));
-                }
-                let out = dish.stdout_text();
-                out.contains("a\ta-") && out.contains("b\tb-")
-            },
-        );
+        joined_groups_show(radio, dish, "");
         let out = dish.stdout_text();
         assert!(!out.contains('c'), "{out}");
         for line in out.lines() {
@@ -745,10 +732,16 @@ mod with_draft {
         }
     }
 
-    /// Sends a, b and c messages from `radio` until `p` printed both joined groups for `label`;
-    /// the group it did not join never shows.
+    /// Sends a, b and c messages from `radio` until `p` printed both joined groups for `label`.
     fn joined_groups_reach_poll(radio: &mut Peer, p: &Proc, label: &str) {
+        joined_groups_show(radio, p, &format!("{label}\t"));
+    }
+
+    /// Sends a, b and c messages from `radio` until `p` printed groups a and b, each line
+    /// starting with `prefix` and the group.
+    fn joined_groups_show(radio: &mut Peer, p: &Proc, prefix: &str) {
         let mut n = 0;
+        let (a, b) = (format!("{prefix}a\ta-"), format!("{prefix}b\tb-"));
         repeat_until(
             "messages of groups a and b",
             T,
@@ -759,7 +752,7 @@ mod with_draft {
                     radio.send(format!("{g}-{n}").as_bytes(), None, Some(g));
                 }
                 let out = p.stdout_text();
-                out.contains(&format!("{label}\ta\ta-")) && out.contains(&format!("{label}\tb\tb-"))
+                out.contains(&a) && out.contains(&b)
             },
         );
     }
